@@ -1,0 +1,1 @@
+// Placeholder translation unit for targets assembled from other libraries.

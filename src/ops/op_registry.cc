@@ -1,0 +1,38 @@
+#include "ops/op_registry.h"
+
+namespace openacl {
+
+// Each ops/<op>.cc defines RegisterOp_<Name>(OpRegistry&); ops.def lists them.
+#define OPENACL_OP(name) void RegisterOp_##name(OpRegistry& registry);
+#include "ops/ops.def"
+#undef OPENACL_OP
+
+const OpRegistry& OpRegistry::Get() {
+  static const OpRegistry* registry = [] {
+    auto* r = new OpRegistry();
+#define OPENACL_OP(name) RegisterOp_##name(*r);
+#include "ops/ops.def"
+#undef OPENACL_OP
+    return r;
+  }();
+  return *registry;
+}
+
+void OpRegistry::Register(OpSchema schema) {
+  std::string key = schema.domain + "::" + schema.name;
+  schemas_[key] = std::move(schema);
+}
+
+const OpSchema* OpRegistry::Find(const std::string& op_type, const std::string& domain) const {
+  std::string d = domain == "ai.onnx" ? "" : domain;
+  auto it = schemas_.find(d + "::" + op_type);
+  return it == schemas_.end() ? nullptr : &it->second;
+}
+
+std::vector<const OpSchema*> OpRegistry::All() const {
+  std::vector<const OpSchema*> out;
+  for (const auto& kv : schemas_) out.push_back(&kv.second);
+  return out;
+}
+
+}  // namespace openacl
