@@ -7,7 +7,7 @@
 namespace openacl {
 
 TEST(DType, HalfRoundTrip) {
-  for (float f : {0.0f, 1.0f, -2.5f, 65504.0f, 6.1035156e-05f, 5.96e-08f}) {
+  for (float f : {0.0f, 1.0f, -2.5f, 65504.0f, 6.1035156e-05f, 5.9604645e-08f}) {
     EXPECT_FLOAT_EQ(HalfToFloat(FloatToHalf(f)), f) << f;
   }
   EXPECT_TRUE(std::isinf(HalfToFloat(FloatToHalf(1e6f))));
