@@ -45,6 +45,8 @@ enum class StatusCode : int {
   kShapeInvalid,          // e.g. gear not in list
   kWriteFile,
   kInternal,
+  kContextNull,           // no current context on this thread (aclrtSetDevice/SetCurrentContext)
+  kEventNotComplete,      // event not recorded / not yet reached in its stream
 };
 
 class [[nodiscard]] Status {
@@ -108,7 +110,7 @@ inline Status Unsupported(std::string m) { return Status(StatusCode::kUnsupporte
   lhs = std::move(tmp).value()
 
 #define ASSIGN_OR_RETURN(lhs, expr) \
-  ASSIGN_OR_RETURN_IMPL(OPENACL_CONCAT(_res_, __LINE__), lhs, expr)
+  ASSIGN_OR_RETURN_IMPL(OPENACL_CONCAT(_res_, __COUNTER__), lhs, expr)
 
 // Checks a condition; on failure returns Status(code, message).
 #define CHECK_OR_RETURN(cond, code, msg)                              \

@@ -20,6 +20,7 @@ struct Value {
   Shape shape;                       // dims < 0 are unknown until shapes are fixed
   std::vector<std::string> dim_names;  // symbolic dim names from the model ("" if none)
   bool has_shape = false;            // false = rank unknown
+  bool dtype_known_from_type = false;  // dtype declared by the model (import only)
   Node* producer = nullptr;
   std::optional<Tensor> constant;    // set for initializers and folded constants
 

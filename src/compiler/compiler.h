@@ -1,0 +1,46 @@
+// The compiler: ONNX -> IR -> passes -> kernel choice -> memory plan -> CompiledModel.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "format/compiled_model.h"
+
+namespace openacl {
+
+struct CompileOptions {
+  // --input_shape "name:d0,d1;name2:..." parsed; fixes symbolic / -1 dims.
+  std::map<std::string, Shape> input_shapes;
+  // --input_format: NCHW (default for 4-D inputs) / NHWC / ND.
+  std::string input_format;
+  // --output_type: "" (keep), "FP32", "FP16", ... for all outputs; per-output overrides by
+  // "node:index" key or output name.
+  std::string output_type;
+  std::map<std::string, std::string> output_type_per_output;
+  // --out_nodes "node:idx;..." selects the graph outputs.
+  std::vector<std::pair<std::string, int>> out_nodes;
+  // --input_fp16_nodes: inputs fed as float16 (a Cast is inserted).
+  std::vector<std::string> fp16_inputs;
+  std::string soc_version = "Ascend310";
+  std::string precision_mode;
+  // Everything as given on the command line, recorded in the .om.
+  std::map<std::string, std::string> recorded;
+  // Optional progress reporting: (stage, fraction 0..1).
+  std::function<void(const std::string&, double)> progress;
+  // Disable optimization passes (debugging).
+  bool optimize = true;
+};
+
+// Parses "name:1,3,224,224;name2:1,10" into a map. Error names the malformed part.
+Result<std::map<std::string, Shape>> ParseInputShapes(const std::string& text);
+
+Result<CompiledModel> CompileOnnxFile(const std::string& path, const CompileOptions& options);
+Result<CompiledModel> CompileOnnxBytes(const void* data, size_t size, const std::string& base_dir,
+                                       const CompileOptions& options);
+// Compiles an already-imported graph (used by single-op compile and tests).
+Result<CompiledModel> CompileGraph(std::unique_ptr<Graph> graph, const CompileOptions& options);
+
+}  // namespace openacl

@@ -1,0 +1,50 @@
+// The compiled, planned model: what atc produces, what the .om file stores and what the runtime
+// loads. The graph's nodes are in execution order with static shapes; every value has a placement.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "ir/graph.h"
+#include "planner/memory_plan.h"
+
+namespace openacl {
+
+// acl formats used in descriptions (values of aclFormat).
+enum class IOFormat : int32_t { kUndefined = -1, kNCHW = 0, kNHWC = 1, kND = 2 };
+
+struct IODesc {
+  std::string name;
+  DType dtype = DType::kFloat32;
+  Shape shape;
+  IOFormat format = IOFormat::kND;
+  uint64_t nbytes = 0;
+};
+
+// Attributes recorded for a single-operator model (atc --singleop) used for matching.
+struct SingleOpInfo {
+  std::string acl_op_type;   // the AscendCL op type asked for ("ArgMaxD", "Cast", ...)
+  std::string json;          // the op description entry, canonical JSON (for matching/dumps)
+};
+
+struct CompiledModel {
+  std::unique_ptr<Graph> graph;                  // nodes in execution order, shapes static
+  std::unordered_map<const Value*, ValuePlan> plan;  // placement of every value in the graph
+  uint64_t scratch_offset = 0;                   // kernel scratch region inside the arena
+  uint64_t scratch_size = 0;
+  std::vector<std::string> kernels;              // kernel choice per node (parallel to nodes)
+  std::vector<IODesc> inputs;                    // parallel to graph->inputs
+  std::vector<IODesc> outputs;                   // parallel to graph->outputs
+  uint64_t arena_size = 0;                       // work bytes per concurrent execution
+  uint64_t weight_size = 0;                      // bytes of the weight blob
+  std::map<std::string, std::string> options;    // compile options (soc_version, input_shape...)
+  std::shared_ptr<const uint8_t> weights;        // weight blob (weight_size bytes, 64-aligned)
+  bool is_single_op = false;
+  SingleOpInfo single_op;
+};
+
+}  // namespace openacl

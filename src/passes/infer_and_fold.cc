@@ -1,0 +1,184 @@
+#include "passes/infer_and_fold.h"
+
+#include <unordered_map>
+
+#include "kernels/kernel_registry.h"
+#include "ops/op_registry.h"
+
+namespace openacl {
+namespace {
+
+// Ops whose result must not be folded even with constant inputs.
+bool IsNonDeterministic(const std::string& op) {
+  return op == "RandomNormal" || op == "RandomUniform" || op == "RandomNormalLike" ||
+         op == "RandomUniformLike" || op == "Multinomial" || op == "Bernoulli";
+}
+
+Status FoldNode(Node& node, const InferOptions& options, bool* folded) {
+  *folded = false;
+  for (Value* in : node.inputs)
+    if (in && !in->is_constant()) return Status::Ok();
+  if (IsNonDeterministic(node.op_type)) return Status::Ok();
+  size_t out_bytes = 0;
+  for (Value* o : node.outputs) {
+    if (!o) continue;
+    if (!IsStatic(o->shape)) return Status::Ok();
+    out_bytes += o->nbytes();
+  }
+  if (out_bytes > options.max_folded_bytes) return Status::Ok();
+  auto kernel = CreateReferenceKernel(node);
+  if (!kernel.ok()) return kernel.status();
+  std::vector<TensorRef> ins(node.inputs.size()), outs(node.outputs.size());
+  std::vector<Tensor> results(node.outputs.size());
+  for (size_t i = 0; i < node.inputs.size(); ++i) {
+    Value* v = node.inputs[i];
+    if (!v) continue;
+    ins[i] = {const_cast<void*>(v->constant->data()), v->dtype, &v->shape};
+  }
+  for (size_t i = 0; i < node.outputs.size(); ++i) {
+    Value* v = node.outputs[i];
+    if (!v) continue;
+    results[i] = Tensor(v->dtype, v->shape);
+    outs[i] = {results[i].mutable_data(), v->dtype, &v->shape};
+  }
+  std::vector<uint8_t> scratch((*kernel)->ScratchBytes() + 64);
+  KernelIO io{ins.data(), ins.size(), outs.data(), outs.size(), scratch.data()};
+  Status st = (*kernel)->Run(io);
+  if (!st.ok()) return st.WithContext("constant folding of " + node.Describe());
+  for (size_t i = 0; i < node.outputs.size(); ++i)
+    if (node.outputs[i]) node.outputs[i]->constant = std::move(results[i]);
+  *folded = true;
+  return Status::Ok();
+}
+
+// Replaces an If node whose condition is constant by the nodes of the taken branch.
+Status InlineIf(Graph& graph, Node* node) {
+  Value* cond = node->input(0);
+  bool taken = cond->constant->GetAsDouble(0) != 0.0;
+  const Attribute* branch = node->attrs.find(taken ? "then_branch" : "else_branch");
+  if (!branch || !branch->g)
+    return Status(StatusCode::kParseModel, node->Describe() + " has no branch graph");
+  const Graph& sub = *branch->g;
+  if (sub.outputs.size() != node->outputs.size())
+    return Status(StatusCode::kParseModel, node->Describe() + ": branch output count differs");
+  std::unordered_map<const Value*, Value*> map;
+  auto resolve = [&](const Value* v) -> Value* {
+    if (!v) return nullptr;
+    auto it = map.find(v);
+    if (it != map.end()) return it->second;
+    Value* outer = nullptr;
+    if (v->is_constant()) {
+      outer = graph.AddConstant(graph.UniqueName(v->name), *v->constant);
+    } else if (!v->producer) {
+      outer = graph.FindValue(v->name);  // outer-scope reference
+    }
+    if (!outer) {
+      outer = graph.AddValue(graph.UniqueName(v->name));
+      outer->dtype = v->dtype;
+    }
+    map[v] = outer;
+    return outer;
+  };
+  for (const auto& sn : sub.nodes()) {
+    std::vector<Value*> ins, outs;
+    for (const Value* in : sn->inputs) ins.push_back(resolve(in));
+    for (const Value* o : sn->outputs) outs.push_back(resolve(o));
+    Node* copy = graph.AddNode(sn->op_type, ins, outs, graph.UniqueName(sn->name));
+    copy->domain = sn->domain;
+    copy->opset = sn->opset;
+    copy->attrs = sn->attrs;
+  }
+  for (size_t i = 0; i < node->outputs.size(); ++i) {
+    Value* inner = resolve(sub.outputs[i]);
+    Value* outer = node->outputs[i];
+    if (!outer) continue;
+    // Route through Identity so the If's output value (maybe a graph output) keeps its name.
+    graph.AddNode("Identity", {inner}, {outer}, graph.UniqueName("if_out"));
+  }
+  graph.RemoveNode(node);
+  return graph.TopoSort();
+}
+
+}  // namespace
+
+Status CheckOpsSupported(const Graph& graph) {
+  for (const auto& n : graph.nodes()) {
+    const OpSchema* s = OpRegistry::Get().Find(n->op_type, n->domain);
+    std::string where = n->Describe() + " at opset " + std::to_string(n->opset);
+    if (!s)
+      return Status(StatusCode::kUnsupportedOp,
+                    "unsupported op: " + where +
+                        (n->domain.empty() ? "" : " in domain '" + n->domain + "'"));
+    if (n->opset < s->min_opset || n->opset > s->max_opset)
+      return Status(StatusCode::kUnsupportedOp,
+                    "unsupported opset: " + where + " (supported opsets " +
+                        std::to_string(s->min_opset) + ".." + std::to_string(s->max_opset) + ")");
+    int ni = static_cast<int>(n->inputs.size()), no = static_cast<int>(n->outputs.size());
+    if (ni < s->min_inputs || ni > s->max_inputs || no < s->min_outputs || no > s->max_outputs)
+      return Status(StatusCode::kParseModel,
+                    n->Describe() + " has " + std::to_string(ni) + " inputs and " +
+                        std::to_string(no) + " outputs; expected " +
+                        std::to_string(s->min_inputs) + ".." + std::to_string(s->max_inputs) +
+                        " inputs and " + std::to_string(s->min_outputs) + ".." +
+                        std::to_string(s->max_outputs) + " outputs");
+  }
+  return Status::Ok();
+}
+
+Status InferAndFold(Graph& graph, const InferOptions& options) {
+  RETURN_IF_ERROR(graph.TopoSort());
+  // If nodes with constant conditions are inlined first (they may hide unsupported ops).
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto& n : graph.nodes()) {
+      if (n->op_type == "If" && n->input(0) && n->input(0)->is_constant()) {
+        RETURN_IF_ERROR(InlineIf(graph, n.get()));
+        changed = true;
+        break;
+      }
+    }
+  }
+  for (Value* in : graph.inputs)
+    if (!IsStatic(in->shape) || !in->has_shape)
+      return Status(StatusCode::kShapeInvalid,
+                    "input '" + in->name + "' has dynamic shape " + ShapeToString(in->shape) +
+                        "; fix it with --input_shape (e.g. \"" + in->name + ":1,3,224,224\")");
+  RETURN_IF_ERROR(CheckOpsSupported(graph));
+  std::vector<Node*> order;
+  for (const auto& n : graph.nodes()) order.push_back(n.get());
+  for (Node* n : order) {
+    if (n->op_type == "If")
+      return Status(StatusCode::kFeatureUnsupported,
+                    n->Describe() + ": If with a condition computed at run time is not supported");
+    const OpSchema* s = OpRegistry::Get().Find(n->op_type, n->domain);
+    for (size_t i = 0; i < n->inputs.size(); ++i) {
+      Value* in = n->inputs[i];
+      if (in && (!in->has_shape || in->dtype == DType::kUndefined))
+        return Status(StatusCode::kShapeInvalid, n->Describe() + ": input " + std::to_string(i) +
+                                                     " ('" + in->name + "') has no known type");
+    }
+    Status st = s->infer(*n);
+    if (!st.ok()) return st.WithContext("shape inference");
+    for (Value* o : n->outputs)
+      if (o && (!o->has_shape || !IsStatic(o->shape)))
+        return Status(StatusCode::kShapeInvalid,
+                      n->Describe() + ": output '" + o->name + "' has a data-dependent shape " +
+                          ShapeToString(o->shape) + ", which is not supported yet");
+    if (options.fold_constants) {
+      bool folded = false;
+      RETURN_IF_ERROR(FoldNode(*n, options, &folded));
+    }
+  }
+  // Nodes whose outputs all became constants are no longer needed.
+  std::vector<Node*> dead;
+  for (const auto& n : graph.nodes()) {
+    bool all_const = true;
+    for (Value* o : n->outputs)
+      if (o && !o->is_constant()) all_const = false;
+    if (all_const) dead.push_back(n.get());
+  }
+  for (Node* n : dead) graph.RemoveNode(n);
+  return Status::Ok();
+}
+
+}  // namespace openacl

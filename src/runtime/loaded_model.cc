@@ -1,0 +1,205 @@
+#include "runtime/loaded_model.h"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+
+#include "kernels/kernel_registry.h"
+#include "runtime/thread_config.h"
+
+namespace openacl {
+
+// The per-execution state: a work arena and the TensorRef table bound to it.
+class ExecutionContext {
+ public:
+  uint8_t* arena = nullptr;
+  bool owns_arena = false;
+  std::vector<TensorRef> refs;
+  ~ExecutionContext() {
+    if (owns_arena) std::free(arena);
+  }
+};
+
+LoadedModel::~LoadedModel() = default;
+
+Result<std::shared_ptr<LoadedModel>> LoadedModel::Create(CompiledModel model,
+                                                         const ModelMemory& mem,
+                                                         const std::string& source) {
+  std::shared_ptr<LoadedModel> loaded(new LoadedModel());
+  loaded->model_ = std::move(model);
+  loaded->source_ = source;
+  Status st = loaded->Prepare(mem);
+  if (!st.ok()) return st.WithContext("loading " + source);
+  return loaded;
+}
+
+Status LoadedModel::Prepare(const ModelMemory& mem) {
+  const Graph& graph = *model_.graph;
+  num_threads_ = ConfiguredNumThreads();
+  if (model_.kernels.size() != graph.nodes().size())
+    return Status(StatusCode::kParseModel, "kernel table does not match the graph");
+  uint64_t scratch = model_.scratch_size;
+  for (size_t i = 0; i < graph.nodes().size(); ++i) {
+    const Node& node = *graph.nodes()[i];
+    auto kernel = CreateKernel(node, model_.kernels[i]);
+    if (!kernel.ok()) {
+      // A recorded kernel may be unavailable on this machine: fall back to the best one here.
+      kernel = CreateKernel(node, "");
+      if (!kernel.ok()) return kernel.status();
+    }
+    scratch = std::max<uint64_t>(scratch, (*kernel)->ScratchBytes());
+    kernels_.push_back(std::move(kernel).value());
+  }
+  scratch_offset_ = model_.scratch_offset;
+  work_size_ = scratch_offset_ + AlignUp(scratch);
+  if (work_size_ < model_.arena_size) work_size_ = model_.arena_size;
+
+  weight_base_ = model_.weights.get();
+  if (mem.weight) {
+    if (mem.weight_size < model_.weight_size)
+      return Status(StatusCode::kModelSizeInvalid,
+                    "weight memory of " + std::to_string(mem.weight_size) +
+                        " bytes is smaller than the model's " + std::to_string(model_.weight_size));
+    if (model_.weight_size) std::memcpy(mem.weight, model_.weights.get(), model_.weight_size);
+    weight_base_ = static_cast<const uint8_t*>(mem.weight);
+  }
+  if (mem.work) {
+    if (mem.work_size < work_size_)
+      return Status(StatusCode::kModelSizeInvalid,
+                    "work memory of " + std::to_string(mem.work_size) +
+                        " bytes is smaller than the model needs (" + std::to_string(work_size_) +
+                        ", see aclmdlQuerySize)");
+    user_work_ = mem.work;
+  }
+
+  // Step table: one slot per node input/output.
+  for (size_t i = 0; i < graph.nodes().size(); ++i) {
+    const Node& node = *graph.nodes()[i];
+    Step step{kernels_[i].get(), static_cast<uint32_t>(slots_.size()),
+              static_cast<uint32_t>(node.inputs.size()), 0,
+              static_cast<uint32_t>(node.outputs.size()), &node};
+    auto add_slot = [&](const Value* v) -> Status {
+      if (!v) {
+        slots_.push_back({Placement::kNone, 0, -1, DType::kUndefined, nullptr});
+        return Status::Ok();
+      }
+      auto it = model_.plan.find(v);
+      if (it == model_.plan.end())
+        return Internal(node.Describe() + ": value '" + v->name + "' has no memory plan");
+      const ValuePlan& p = it->second;
+      Placement placement = p.placement == Placement::kAlias ? Placement::kArena : p.placement;
+      if ((placement == Placement::kArena && p.offset + p.nbytes > work_size_) ||
+          (placement == Placement::kWeight && p.offset + p.nbytes > model_.weight_size))
+        return Status(StatusCode::kParseModel, "value '" + v->name + "' is planned out of bounds");
+      if (placement == Placement::kInput || placement == Placement::kOutput) {
+        size_t count = placement == Placement::kInput ? model_.inputs.size() : model_.outputs.size();
+        if (p.index < 0 || static_cast<size_t>(p.index) >= count)
+          return Status(StatusCode::kParseModel, "value '" + v->name + "' has a bad io index");
+        io_slots_.push_back(static_cast<uint32_t>(slots_.size()));
+      }
+      slots_.push_back({placement, p.offset, p.index, v->dtype, &v->shape});
+      return Status::Ok();
+    };
+    for (const Value* v : node.inputs) RETURN_IF_ERROR(add_slot(v));
+    step.first_output = static_cast<uint32_t>(slots_.size());
+    for (const Value* v : node.outputs) RETURN_IF_ERROR(add_slot(v));
+    steps_.push_back(step);
+  }
+  // One context up front so the first execute allocates nothing.
+  contexts_.push_back(NewContext(user_work_));
+  if (user_work_) user_work_in_use_ = true;
+  free_contexts_.reserve(16);
+  free_contexts_.push_back(contexts_.back().get());
+  return Status::Ok();
+}
+
+std::unique_ptr<ExecutionContext> LoadedModel::NewContext(void* user_work) {
+  auto ctx = std::make_unique<ExecutionContext>();
+  if (user_work) {
+    ctx->arena = static_cast<uint8_t*>(user_work);
+  } else {
+    ctx->arena = static_cast<uint8_t*>(std::aligned_alloc(64, AlignUp(std::max<uint64_t>(work_size_, 64))));
+    ctx->owns_arena = true;
+  }
+  ctx->refs.resize(slots_.size());
+  for (size_t i = 0; i < slots_.size(); ++i) {
+    const Slot& s = slots_[i];
+    TensorRef& r = ctx->refs[i];
+    r.dtype = s.dtype;
+    r.shape = s.shape;
+    if (s.placement == Placement::kArena) r.data = ctx->arena + s.offset;
+    if (s.placement == Placement::kWeight) r.data = const_cast<uint8_t*>(weight_base_ + s.offset);
+  }
+  return ctx;
+}
+
+ExecutionContext* LoadedModel::Acquire() {
+  std::lock_guard<std::mutex> lock(pool_mutex_);
+  if (!free_contexts_.empty()) {
+    ExecutionContext* ctx = free_contexts_.back();
+    free_contexts_.pop_back();
+    return ctx;
+  }
+  // More concurrent executions than contexts: grow the pool (allocation only here).
+  contexts_.push_back(NewContext(nullptr));
+  return contexts_.back().get();
+}
+
+void LoadedModel::Release(ExecutionContext* ctx) {
+  std::lock_guard<std::mutex> lock(pool_mutex_);
+  free_contexts_.push_back(ctx);
+}
+
+Status LoadedModel::Execute(const void* const* inputs, const size_t* input_sizes,
+                            size_t num_inputs, void* const* outputs, const size_t* output_sizes,
+                            size_t num_outputs) {
+  if (num_inputs != model_.inputs.size())
+    return Status(StatusCode::kInvalidParam, "model needs " + std::to_string(model_.inputs.size()) +
+                                                 " inputs, dataset has " +
+                                                 std::to_string(num_inputs));
+  if (num_outputs != model_.outputs.size())
+    return Status(StatusCode::kInvalidParam, "model has " + std::to_string(model_.outputs.size()) +
+                                                 " outputs, dataset has " +
+                                                 std::to_string(num_outputs));
+  for (size_t i = 0; i < num_inputs; ++i)
+    if (input_sizes[i] < model_.inputs[i].nbytes)
+      return Status(StatusCode::kInvalidParam,
+                    "input " + std::to_string(i) + " ('" + model_.inputs[i].name + "') buffer has " +
+                        std::to_string(input_sizes[i]) + " bytes, the model needs " +
+                        std::to_string(model_.inputs[i].nbytes));
+  for (size_t i = 0; i < num_outputs; ++i)
+    if (output_sizes[i] < model_.outputs[i].nbytes)
+      return Status(StatusCode::kInvalidParam,
+                    "output " + std::to_string(i) + " ('" + model_.outputs[i].name +
+                        "') buffer has " + std::to_string(output_sizes[i]) +
+                        " bytes, the model needs " + std::to_string(model_.outputs[i].nbytes));
+  static thread_local int threads_set = 0;
+  if (threads_set != num_threads_) {
+    omp_set_num_threads(num_threads_);
+    threads_set = num_threads_;
+  }
+  ExecutionContext* ctx = Acquire();
+  for (uint32_t idx : io_slots_) {
+    const Slot& s = slots_[idx];
+    ctx->refs[idx].data = s.placement == Placement::kInput ? const_cast<void*>(inputs[s.index])
+                                                           : outputs[s.index];
+  }
+  void* scratch = ctx->arena + scratch_offset_;
+  Status st;
+  for (const Step& step : steps_) {
+    KernelIO io{&ctx->refs[step.first_input], step.num_inputs, &ctx->refs[step.first_output],
+                step.num_outputs, scratch};
+    st = step.kernel->Run(io);
+    if (!st.ok()) {
+      st = st.WithContext("executing " + step.node->Describe());
+      break;
+    }
+  }
+  Release(ctx);
+  return st;
+}
+
+}  // namespace openacl

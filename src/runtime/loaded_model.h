@@ -1,0 +1,84 @@
+// A loaded model: prepared kernels, the step table, weights, and a pool of execution contexts
+// (one work arena each) so several threads can execute the same model at once.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "format/compiled_model.h"
+#include "ops/kernel.h"
+
+namespace openacl {
+
+// Caller-provided memory for aclmdlLoad*WithMem (either may be null = allocate ourselves).
+struct ModelMemory {
+  void* work = nullptr;
+  size_t work_size = 0;
+  void* weight = nullptr;
+  size_t weight_size = 0;
+};
+
+class ExecutionContext;
+
+class LoadedModel {
+ public:
+  // Prepares every kernel (oneDNN primitives, packed weights). The model is moved in.
+  static Result<std::shared_ptr<LoadedModel>> Create(CompiledModel model, const ModelMemory& mem,
+                                                     const std::string& source);
+  ~LoadedModel();
+
+  const CompiledModel& model() const { return model_; }
+  const std::string& source() const { return source_; }
+  // Work bytes one execution needs (values + kernel scratch), as planned at load.
+  uint64_t work_size() const { return work_size_; }
+
+  // Runs one inference. Buffers are raw pointers with their capacities; the caller has checked
+  // counts and memory kinds. No heap allocation once a context is pooled.
+  Status Execute(const void* const* inputs, const size_t* input_sizes, size_t num_inputs,
+                 void* const* outputs, const size_t* output_sizes, size_t num_outputs);
+
+ private:
+  struct Slot {
+    Placement placement;
+    uint64_t offset;
+    int32_t index;
+    DType dtype;
+    const Shape* shape;
+  };
+  struct Step {
+    const Kernel* kernel;
+    uint32_t first_input, num_inputs, first_output, num_outputs;
+    const Node* node;
+  };
+
+  LoadedModel() = default;
+  Status Prepare(const ModelMemory& mem);
+  std::unique_ptr<ExecutionContext> NewContext(void* user_work);
+  ExecutionContext* Acquire();
+  void Release(ExecutionContext* ctx);
+
+  CompiledModel model_;
+  std::string source_;
+  std::vector<std::unique_ptr<Kernel>> kernels_;
+  std::vector<Step> steps_;
+  std::vector<Slot> slots_;
+  std::vector<uint32_t> io_slots_;  // slots bound per call (inputs/outputs)
+  const uint8_t* weight_base_ = nullptr;
+  uint64_t work_size_ = 0;
+  uint64_t scratch_offset_ = 0;
+  int num_threads_ = 1;
+
+  std::mutex pool_mutex_;
+  std::vector<std::unique_ptr<ExecutionContext>> contexts_;  // owns all contexts
+  std::vector<ExecutionContext*> free_contexts_;
+  void* user_work_ = nullptr;
+  bool user_work_in_use_ = false;
+
+  friend class ExecutionContext;
+};
+
+}  // namespace openacl
