@@ -33,6 +33,7 @@ class OpTest {
   // An omitted optional input.
   OpTest& NoInput() {
     inputs_.push_back(nullptr);
+    input_data_.emplace_back();  // keeps input_data_ aligned with inputs_
     return *this;
   }
   OpTest& Attr(const std::string& name, Attribute a) {

@@ -1,0 +1,190 @@
+// aclmdlExecute / aclmdlExecuteAsync (+V2 forms with an exec config handle), and the dynamic
+// setters (models are static until gears land).
+#include <array>
+#include <vector>
+
+#include "acl/acl_mdl.h"
+#include "capi/data_buffer.h"
+#include "capi/model_registry.h"
+#include "capi/stream_access.h"
+#include "runtime/memory_registry.h"
+
+using openacl::Result;
+using openacl::Status;
+using openacl::StatusCode;
+namespace capi = openacl::capi;
+
+namespace {
+
+constexpr size_t kInlineIo = 32;
+
+// Pointers and sizes of one side of an execution, without heap allocation for <= 32 buffers.
+struct IoList {
+  std::array<void*, kInlineIo> inline_ptrs;
+  std::array<size_t, kInlineIo> inline_sizes;
+  std::vector<void*> heap_ptrs;
+  std::vector<size_t> heap_sizes;
+  void** ptrs = nullptr;
+  size_t* sizes = nullptr;
+  size_t count = 0;
+};
+
+// Checks a dataset against the model's descriptions: count, live buffers, sizes, device memory.
+Status Collect(const aclmdlDataset* ds, const std::vector<openacl::IODesc>& descs, bool input,
+               IoList* out) {
+  const char* side = input ? "input" : "output";
+  RETURN_IF_ERROR(capi::DatasetRegistry().Check(ds, input ? "input dataset" : "output dataset",
+                                                "aclmdlDataset"));
+  size_t n = ds->buffers.size();
+  if (n != descs.size())
+    return Status(StatusCode::kInvalidParam,
+                  std::string(side) + " dataset has " + std::to_string(n) +
+                      " buffers, the model has " + std::to_string(descs.size()) + " " + side +
+                      "s");
+  if (n <= kInlineIo) {
+    out->ptrs = out->inline_ptrs.data();
+    out->sizes = out->inline_sizes.data();
+  } else {
+    out->heap_ptrs.resize(n);
+    out->heap_sizes.resize(n);
+    out->ptrs = out->heap_ptrs.data();
+    out->sizes = out->heap_sizes.data();
+  }
+  out->count = n;
+  const auto& mem = openacl::runtime::MemoryRegistry::Global();
+  for (size_t i = 0; i < n; ++i) {
+    const aclDataBuffer* b = ds->buffers[i];
+    RETURN_IF_ERROR(capi::DataBufferRegistry().Check(b, side, "aclDataBuffer"));
+    const openacl::IODesc& d = descs[i];
+    if (b->size < d.nbytes)
+      return Status(StatusCode::kInvalidParam,
+                    std::string(side) + " " + std::to_string(i) + " ('" + d.name +
+                        "'): buffer has " + std::to_string(b->size) + " bytes, the model needs " +
+                        std::to_string(d.nbytes));
+    if (d.nbytes > 0 && (b->data == nullptr || !mem.IsDeviceRange(b->data, d.nbytes)))
+      return Status(StatusCode::kInvalidParam,
+                    std::string(side) + " " + std::to_string(i) + " ('" + d.name + "'): address " +
+                        openacl::runtime::PtrString(b->data) +
+                        " is not device memory (allocate it with aclrtMalloc and copy host data "
+                        "in with aclrtMemcpy)");
+    out->ptrs[i] = b->data;
+    out->sizes[i] = b->size;
+  }
+  return Status::Ok();
+}
+
+Status ExecuteSync(uint32_t modelId, const aclmdlDataset* input, aclmdlDataset* output) {
+  ASSIGN_OR_RETURN(auto model, capi::FindModel(modelId));
+  IoList in, out;
+  RETURN_IF_ERROR(Collect(input, model->model().inputs, true, &in));
+  RETURN_IF_ERROR(Collect(output, model->model().outputs, false, &out));
+  Status st = model->Execute(in.ptrs, in.sizes, in.count, out.ptrs, out.sizes, out.count);
+  return st.WithContext("model id " + std::to_string(modelId));
+}
+
+Status ExecuteAsync(uint32_t modelId, const aclmdlDataset* input, aclmdlDataset* output,
+                    aclrtStream stream) {
+  ASSIGN_OR_RETURN(auto model, capi::FindModel(modelId));
+  IoList in, out;
+  RETURN_IF_ERROR(Collect(input, model->model().inputs, true, &in));
+  RETURN_IF_ERROR(Collect(output, model->model().outputs, false, &out));
+  // The task owns copies of the pointers and a reference to the model, so unloading the model
+  // or destroying the datasets while the task is queued is safe.
+  std::vector<void*> in_ptrs(in.ptrs, in.ptrs + in.count), out_ptrs(out.ptrs, out.ptrs + out.count);
+  std::vector<size_t> in_sizes(in.sizes, in.sizes + in.count),
+      out_sizes(out.sizes, out.sizes + out.count);
+  return openacl::EnqueueOnStream(stream, [=]() -> Status {
+    Status st = model->Execute(in_ptrs.data(), in_sizes.data(), in_ptrs.size(), out_ptrs.data(),
+                               out_sizes.data(), out_ptrs.size());
+    return st.WithContext("aclmdlExecuteAsync of model id " + std::to_string(modelId));
+  });
+}
+
+Status CheckExecConfig(const aclmdlExecConfigHandle* handle) {
+  if (handle == nullptr) return Status::Ok();
+  return capi::ExecConfigRegistry().Check(handle, "handle", "aclmdlExecConfigHandle");
+}
+
+Status NotDynamic(uint32_t modelId, aclmdlDataset* dataset) {
+  ASSIGN_OR_RETURN(auto model, capi::FindModel(modelId));
+  RETURN_IF_ERROR(capi::DatasetRegistry().Check(dataset, "dataset", "aclmdlDataset"));
+  return Status(StatusCode::kModelNotDynamic,
+                "model id " + std::to_string(modelId) +
+                    " has no dynamic gears (dynamic batch / image size / dims are not supported "
+                    "by this openacl version)");
+}
+
+}  // namespace
+
+aclError aclmdlExecute(uint32_t modelId, const aclmdlDataset* input, aclmdlDataset* output) {
+  return capi::Guard(__func__, [&]() { return ExecuteSync(modelId, input, output); });
+}
+
+aclError aclmdlExecuteAsync(uint32_t modelId, const aclmdlDataset* input, aclmdlDataset* output,
+                            aclrtStream stream) {
+  return capi::Guard(__func__, [&]() { return ExecuteAsync(modelId, input, output, stream); });
+}
+
+aclError aclmdlExecuteV2(uint32_t modelId, const aclmdlDataset* input, aclmdlDataset* output,
+                         aclrtStream stream, const aclmdlExecConfigHandle* handle) {
+  return capi::Guard(__func__, [&]() -> Status {
+    RETURN_IF_ERROR(CheckExecConfig(handle));
+    return ExecuteSync(modelId, input, output);
+  });
+}
+
+aclError aclmdlExecuteAsyncV2(uint32_t modelId, const aclmdlDataset* input, aclmdlDataset* output,
+                              aclrtStream stream, const aclmdlExecConfigHandle* handle) {
+  return capi::Guard(__func__, [&]() -> Status {
+    RETURN_IF_ERROR(CheckExecConfig(handle));
+    return ExecuteAsync(modelId, input, output, stream);
+  });
+}
+
+aclmdlExecConfigHandle* aclmdlCreateExecConfigHandle(void) {
+  return capi::GuardValue(__func__, static_cast<aclmdlExecConfigHandle*>(nullptr),
+                          []() -> Result<aclmdlExecConfigHandle*> {
+                            return capi::ExecConfigRegistry().Add(new aclmdlExecConfigHandle());
+                          });
+}
+
+aclError aclmdlDestroyExecConfigHandle(const aclmdlExecConfigHandle* handle) {
+  return capi::Guard(__func__, [&]() -> Status {
+    RETURN_IF_ERROR(capi::ExecConfigRegistry().Check(handle, "handle", "aclmdlExecConfigHandle"));
+    capi::ExecConfigRegistry().Destroy(handle);
+    return Status::Ok();
+  });
+}
+
+aclError aclmdlSetExecConfigOpt(aclmdlExecConfigHandle* handle, aclmdlExecConfigAttr attr,
+                                const void* attrValue, size_t valueSize) {
+  return capi::Guard(__func__, [&]() -> Status {
+    RETURN_IF_ERROR(capi::ExecConfigRegistry().Check(handle, "handle", "aclmdlExecConfigHandle"));
+    CHECK_OR_RETURN(attrValue != nullptr, kInvalidParam, "attrValue is null");
+    CHECK_OR_RETURN(valueSize == sizeof(int32_t) || valueSize == sizeof(int64_t), kInvalidParam,
+                    "valueSize " + std::to_string(valueSize) + " is not an integer size");
+    int64_t v = valueSize == sizeof(int32_t) ? *static_cast<const int32_t*>(attrValue)
+                                             : *static_cast<const int64_t*>(attrValue);
+    if (attr == ACL_MDL_STREAM_SYNC_TIMEOUT) handle->stream_sync_timeout = v;
+    else if (attr == ACL_MDL_EVENT_SYNC_TIMEOUT) handle->event_sync_timeout = v;
+    else
+      return Status(StatusCode::kFeatureUnsupported,
+                    "exec config attr " + std::to_string(attr) + " is not supported");
+    return Status::Ok();
+  });
+}
+
+aclError aclmdlSetDynamicBatchSize(uint32_t modelId, aclmdlDataset* dataset, size_t index,
+                                   uint64_t batchSize) {
+  return capi::Guard(__func__, [&]() { return NotDynamic(modelId, dataset); });
+}
+
+aclError aclmdlSetDynamicHWSize(uint32_t modelId, aclmdlDataset* dataset, size_t index,
+                                uint64_t height, uint64_t width) {
+  return capi::Guard(__func__, [&]() { return NotDynamic(modelId, dataset); });
+}
+
+aclError aclmdlSetInputDynamicDims(uint32_t modelId, aclmdlDataset* dataset, size_t index,
+                                   const aclmdlIODims* dims) {
+  return capi::Guard(__func__, [&]() { return NotDynamic(modelId, dataset); });
+}

@@ -1,0 +1,268 @@
+// Memory: aclrtMalloc*/Free/MallocHost/FreeHost, copies, memsets, memory info.
+// Every copy checks count <= destMax and the copy kind against where each pointer really lives
+// (runtime/memory_registry.h): a pointer inside a device block is device memory; anything else
+// is host memory (aclrtMallocHost blocks are bounds-checked too).
+#include <cstring>
+#include <string>
+
+#include "capi/guard.h"
+#include "runtime/device.h"
+#include "runtime/memory_registry.h"
+
+namespace {
+
+using openacl::InvalidParam;
+using openacl::Status;
+using openacl::capi::Guard;
+using openacl::runtime::MemKind;
+using openacl::runtime::MemLocation;
+using openacl::runtime::MemoryRegistry;
+using openacl::runtime::PtrString;
+
+enum class Side { kHost, kDevice, kAny };
+
+const char* KindName(int kind) {
+  static const char* const kNames[] = {"ACL_MEMCPY_HOST_TO_HOST",
+                                       "ACL_MEMCPY_HOST_TO_DEVICE",
+                                       "ACL_MEMCPY_DEVICE_TO_HOST",
+                                       "ACL_MEMCPY_DEVICE_TO_DEVICE",
+                                       "ACL_MEMCPY_DEFAULT",
+                                       "ACL_MEMCPY_HOST_TO_BUF_TO_DEVICE",
+                                       "ACL_MEMCPY_INNER_DEVICE_TO_DEVICE",
+                                       "ACL_MEMCPY_INTER_DEVICE_TO_DEVICE"};
+  return (kind >= 0 && kind < 8) ? kNames[kind] : "an unknown memcpy kind";
+}
+
+// Sides a memcpy kind expects for (dst, src).
+Status KindSides(aclrtMemcpyKind kind, Side* dst, Side* src) {
+  switch (kind) {
+    case ACL_MEMCPY_HOST_TO_HOST:
+      *dst = Side::kHost;
+      *src = Side::kHost;
+      return Status::Ok();
+    case ACL_MEMCPY_HOST_TO_DEVICE:
+    case ACL_MEMCPY_HOST_TO_BUF_TO_DEVICE:
+      *dst = Side::kDevice;
+      *src = Side::kHost;
+      return Status::Ok();
+    case ACL_MEMCPY_DEVICE_TO_HOST:
+      *dst = Side::kHost;
+      *src = Side::kDevice;
+      return Status::Ok();
+    case ACL_MEMCPY_DEVICE_TO_DEVICE:
+    case ACL_MEMCPY_INNER_DEVICE_TO_DEVICE:
+    case ACL_MEMCPY_INTER_DEVICE_TO_DEVICE:
+      *dst = Side::kDevice;
+      *src = Side::kDevice;
+      return Status::Ok();
+    case ACL_MEMCPY_DEFAULT:
+      *dst = Side::kAny;
+      *src = Side::kAny;
+      return Status::Ok();
+  }
+  return InvalidParam("memcpy kind " + std::to_string(static_cast<int>(kind)) + " is invalid");
+}
+
+std::string RangeText(const void* p, size_t n) {
+  return "[" + PtrString(p) + ", +" + std::to_string(n) + ")";
+}
+
+// Checks that [p, p+n) lives where `expect` says and stays inside its block.
+Status CheckSide(const char* role, const void* p, size_t n, Side expect, const char* why) {
+  if (p == nullptr) return InvalidParam(std::string(role) + " is null");
+  MemLocation loc = MemoryRegistry::Global().Locate(p, n);
+  std::string who = std::string(role) + " " + PtrString(p);
+  if (expect == Side::kDevice && loc.kind != MemKind::kDevice) {
+    std::string what =
+        loc.kind == MemKind::kHostBlock ? "host memory from aclrtMallocHost"
+        : loc.recently_freed_device
+            ? "not device memory (it lies in a freed device block: use after aclrtFree?)"
+            : "not device memory (host pointer)";
+    return InvalidParam(who + " is " + what + ", but " + why +
+                        " needs device memory from aclrtMalloc");
+  }
+  if (expect == Side::kHost && loc.kind == MemKind::kDevice) {
+    return InvalidParam(who + " is device memory (block " + PtrString(loc.base) + "), but " + why +
+                        " needs host memory");
+  }
+  if (!loc.in_bounds) {
+    return InvalidParam(who + ": range " + RangeText(p, n) + " runs past the end of its " +
+                        openacl::runtime::MemKindName(loc.kind) + " block " + PtrString(loc.base) +
+                        " of " + std::to_string(loc.block_size) + " bytes (offset " +
+                        std::to_string(loc.offset) + ")");
+  }
+  return Status::Ok();
+}
+
+Status CheckCopy(void* dst, size_t destMax, const void* src, size_t count, aclrtMemcpyKind kind,
+                 size_t dst_span, size_t src_span) {
+  if (count > destMax) {
+    return InvalidParam("count " + std::to_string(count) + " exceeds destMax " +
+                        std::to_string(destMax) + " of dst " + PtrString(dst));
+  }
+  Side dst_side = Side::kAny, src_side = Side::kAny;
+  RETURN_IF_ERROR(KindSides(kind, &dst_side, &src_side));
+  const char* why = KindName(kind);
+  RETURN_IF_ERROR(CheckSide("dst", dst, dst_span, dst_side, why));
+  return CheckSide("src", src, src_span, src_side, why);
+}
+
+Status Allocate(void** devPtr, size_t size, aclrtMemMallocPolicy policy, const char* api) {
+  if (devPtr == nullptr) return InvalidParam("devPtr is null");
+  RETURN_IF_ERROR(openacl::capi::RequireInit(api));
+  RETURN_IF_ERROR(openacl::runtime::DeviceManager::Global().CurrentContext().status());
+  if ((static_cast<uint32_t>(policy) & 0xFFu) > ACL_MEM_MALLOC_HUGE1G_ONLY_P2P) {
+    return InvalidParam("malloc policy " + std::to_string(policy) + " is invalid");
+  }
+  ASSIGN_OR_RETURN(*devPtr, MemoryRegistry::Global().Allocate(size));
+  return Status::Ok();
+}
+
+Status CheckMemset(void* devPtr, size_t maxCount, size_t count) {
+  if (count > maxCount) {
+    return InvalidParam("count " + std::to_string(count) + " exceeds maxCount " +
+                        std::to_string(maxCount) + " of " + PtrString(devPtr));
+  }
+  return CheckSide("devPtr", devPtr, count, Side::kAny, "aclrtMemset");
+}
+
+size_t Span2d(size_t pitch, size_t width, size_t height) {
+  return height == 0 ? 0 : pitch * (height - 1) + width;
+}
+
+Status Check2d(void* dst, size_t dpitch, const void* src, size_t spitch, size_t width,
+               size_t height, aclrtMemcpyKind kind) {
+  if (width > dpitch || width > spitch) {
+    return InvalidParam("width " + std::to_string(width) + " exceeds dpitch " +
+                        std::to_string(dpitch) + " or spitch " + std::to_string(spitch));
+  }
+  size_t dst_span = Span2d(dpitch, width, height);
+  return CheckCopy(dst, dst_span, src, dst_span, kind, dst_span, Span2d(spitch, width, height));
+}
+
+void Copy2d(void* dst, size_t dpitch, const void* src, size_t spitch, size_t width, size_t height) {
+  for (size_t row = 0; row < height; ++row) {
+    std::memmove(static_cast<char*>(dst) + row * dpitch,
+                 static_cast<const char*>(src) + row * spitch, width);
+  }
+}
+
+}  // namespace
+
+extern "C" {
+
+aclError aclrtMalloc(void** devPtr, size_t size, aclrtMemMallocPolicy policy) {
+  return Guard(__func__, [&] { return Allocate(devPtr, size, policy, "aclrtMalloc"); });
+}
+
+aclError aclrtMallocCached(void** devPtr, size_t size, aclrtMemMallocPolicy policy) {
+  return Guard(__func__, [&] { return Allocate(devPtr, size, policy, "aclrtMallocCached"); });
+}
+
+aclError aclrtMallocAlign32(void** devPtr, size_t size, aclrtMemMallocPolicy policy) {
+  return Guard(__func__, [&] { return Allocate(devPtr, size, policy, "aclrtMallocAlign32"); });
+}
+
+aclError aclrtFree(void* devPtr) {
+  return Guard(__func__, [&] { return MemoryRegistry::Global().Free(devPtr); });
+}
+
+aclError aclrtMallocHost(void** hostPtr, size_t size) {
+  return Guard(__func__, [&]() -> Status {
+    if (hostPtr == nullptr) return InvalidParam("hostPtr is null");
+    RETURN_IF_ERROR(openacl::capi::RequireInit("aclrtMallocHost"));
+    ASSIGN_OR_RETURN(*hostPtr, MemoryRegistry::Global().AllocateHost(size));
+    return Status::Ok();
+  });
+}
+
+aclError aclrtFreeHost(void* hostPtr) {
+  return Guard(__func__, [&] { return MemoryRegistry::Global().FreeHost(hostPtr); });
+}
+
+aclError aclrtMemFlush(void* devPtr, size_t size) {
+  return Guard(__func__, [&] { return CheckSide("devPtr", devPtr, size, Side::kAny, __func__); });
+}
+
+aclError aclrtMemInvalidate(void* devPtr, size_t size) {
+  return Guard(__func__, [&] { return CheckSide("devPtr", devPtr, size, Side::kAny, __func__); });
+}
+
+aclError aclrtMemcpy(void* dst, size_t destMax, const void* src, size_t count,
+                     aclrtMemcpyKind kind) {
+  return Guard(__func__, [&]() -> Status {
+    RETURN_IF_ERROR(CheckCopy(dst, destMax, src, count, kind, count, count));
+    std::memmove(dst, src, count);
+    return Status::Ok();
+  });
+}
+
+aclError aclrtMemcpyAsync(void* dst, size_t destMax, const void* src, size_t count,
+                          aclrtMemcpyKind kind, aclrtStream stream) {
+  return Guard(__func__, [&]() -> Status {
+    RETURN_IF_ERROR(CheckCopy(dst, destMax, src, count, kind, count, count));
+    ASSIGN_OR_RETURN(auto s, openacl::capi::StreamFromHandle(stream));
+    return s->Enqueue([dst, src, count] {
+      std::memmove(dst, src, count);
+      return Status::Ok();
+    });
+  });
+}
+
+aclError aclrtMemcpy2d(void* dst, size_t dpitch, const void* src, size_t spitch, size_t width,
+                       size_t height, aclrtMemcpyKind kind) {
+  return Guard(__func__, [&]() -> Status {
+    RETURN_IF_ERROR(Check2d(dst, dpitch, src, spitch, width, height, kind));
+    Copy2d(dst, dpitch, src, spitch, width, height);
+    return Status::Ok();
+  });
+}
+
+aclError aclrtMemcpy2dAsync(void* dst, size_t dpitch, const void* src, size_t spitch, size_t width,
+                            size_t height, aclrtMemcpyKind kind, aclrtStream stream) {
+  return Guard(__func__, [&]() -> Status {
+    RETURN_IF_ERROR(Check2d(dst, dpitch, src, spitch, width, height, kind));
+    ASSIGN_OR_RETURN(auto s, openacl::capi::StreamFromHandle(stream));
+    return s->Enqueue([=] {
+      Copy2d(dst, dpitch, src, spitch, width, height);
+      return Status::Ok();
+    });
+  });
+}
+
+aclError aclrtMemset(void* devPtr, size_t maxCount, int32_t value, size_t count) {
+  return Guard(__func__, [&]() -> Status {
+    RETURN_IF_ERROR(CheckMemset(devPtr, maxCount, count));
+    std::memset(devPtr, value, count);
+    return Status::Ok();
+  });
+}
+
+aclError aclrtMemsetAsync(void* devPtr, size_t maxCount, int32_t value, size_t count,
+                          aclrtStream stream) {
+  return Guard(__func__, [&]() -> Status {
+    RETURN_IF_ERROR(CheckMemset(devPtr, maxCount, count));
+    ASSIGN_OR_RETURN(auto s, openacl::capi::StreamFromHandle(stream));
+    return s->Enqueue([devPtr, value, count] {
+      std::memset(devPtr, value, count);
+      return Status::Ok();
+    });
+  });
+}
+
+aclError aclrtGetMemInfo(aclrtMemAttr attr, size_t* free, size_t* total) {
+  return Guard(__func__, [&]() -> Status {
+    if (free == nullptr || total == nullptr) return InvalidParam("free and total must not be null");
+    if (attr < ACL_DDR_MEM || attr > ACL_HBM_MEM_P2P_HUGE1G) {
+      return InvalidParam("memory attribute " + std::to_string(attr) + " is invalid");
+    }
+    MemoryRegistry& registry = MemoryRegistry::Global();
+    size_t cap = registry.capacity();
+    size_t used = registry.used();
+    *total = cap;
+    *free = used > cap ? 0 : cap - used;
+    return Status::Ok();
+  });
+}
+
+}  // extern "C"

@@ -1,0 +1,25 @@
+// Internal to format/: turns a verified flatbuffer into a CompiledModel, checking every index,
+// offset, size and enum so that a hostile file cannot cause out-of-bounds access later.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "base/status.h"
+#include "format/compiled_model.h"
+#include "format/om_schema_generated.h"
+
+namespace openacl {
+
+// `weights` points at the weight section (weight_size bytes) and keeps it alive; constants
+// placed in it become Tensors aliasing it. Errors are kDeserializeModel (or
+// kFeatureUnsupported for sections this build cannot run) without a location prefix.
+Result<CompiledModel> DecodeOmModel(const om::Model& fb, std::shared_ptr<const uint8_t> weights,
+                                    uint64_t weight_size);
+
+// The I/O descriptions alone (used by PeekOm as well).
+Result<std::vector<IODesc>> DecodeIODescs(
+    const flatbuffers::Vector<flatbuffers::Offset<om::IODesc>>* v, const char* what);
+
+}  // namespace openacl

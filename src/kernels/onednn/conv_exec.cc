@@ -1,0 +1,108 @@
+#include "kernels/onednn/conv_exec.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace openacl::onednn {
+namespace {
+
+dnnl::primitive_attr UserScratchpad() {
+  dnnl::primitive_attr attr;
+  attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
+  return attr;
+}
+
+// A reorder with a user-managed scratchpad; returns the scratchpad bytes it needs.
+dnnl::reorder MakeReorder(const dnnl::memory::desc& from, const dnnl::memory::desc& to,
+                          size_t* pad_bytes) {
+  dnnl::reorder::primitive_desc pd(CpuEngine(), from, CpuEngine(), to, UserScratchpad());
+  *pad_bytes = pd.scratchpad_desc().get_size();
+  return dnnl::reorder(pd);
+}
+
+}  // namespace
+
+Status ConvExec::Init(const dnnl::primitive_desc& pd, const dnnl::primitive& prim,
+                      const ConvExecConfig& cfg) {
+  ONEDNN_TRY("conv prepare", {
+    prim_ = prim;
+    src_user_ = cfg.src_user;
+    dst_user_ = cfg.dst_user;
+    src_int_ = pd.src_desc();
+    dst_int_ = pd.dst_desc();
+    sum_input_ = cfg.sum_input;
+    // Pre-pack the constant weights (done once; the plain copy is not kept).
+    dnnl::memory user_w(cfg.weights_user, CpuEngine(), const_cast<void*>(cfg.weights_data));
+    weights_ = dnnl::memory(pd.weights_desc(), CpuEngine());
+    dnnl::stream& s = ThreadStream();
+    dnnl::reorder(user_w, weights_).execute(s, user_w, weights_);
+    s.wait();
+    has_bias_ = cfg.bias != nullptr;
+    if (has_bias_) {
+      bias_md_ = pd.weights_desc(1);
+      if (cfg.bias->is_constant()) {
+        const float* b = cfg.bias->constant->data_as<float>();
+        bias_const_.assign(b, b + cfg.bias->constant->num_elements());
+      }
+    }
+    reorder_src_ = src_int_ != src_user_;
+    reorder_dst_ = dst_int_ != dst_user_;
+    size_t src_in_pad = 0, dst_out_pad = 0, dst_in_pad = 0;
+    if (reorder_src_) src_in_ = MakeReorder(src_user_, src_int_, &src_in_pad);
+    if (reorder_dst_) {
+      dst_out_ = MakeReorder(dst_int_, dst_user_, &dst_out_pad);
+      if (sum_input_ >= 0) dst_in_ = MakeReorder(dst_user_, dst_int_, &dst_in_pad);
+    }
+    // Reorders and the primitive run one after another: they share one scratchpad region.
+    pad_bytes_ = std::max(
+        {pd.scratchpad_desc().get_size(), src_in_pad, dst_out_pad, dst_in_pad, size_t{64}});
+    pad_off_ = layout_.Add(pad_bytes_);
+    if (reorder_src_) src_off_ = layout_.Add(src_int_.get_size());
+    if (reorder_dst_) dst_off_ = layout_.Add(dst_int_.get_size());
+  });
+  return Status::Ok();
+}
+
+Status ConvExec::Execute(const KernelIO& io, const std::string& what) const {
+  ONEDNN_TRY(what, {
+    dnnl::engine& eng = CpuEngine();
+    dnnl::stream& s = ThreadStream();
+    char* scratch = static_cast<char*>(io.scratch);
+    dnnl::memory pad(dnnl::memory::desc({static_cast<dnnl::memory::dim>(pad_bytes_)},
+                                        dnnl::memory::data_type::u8, dnnl::memory::format_tag::a),
+                     eng, scratch + pad_off_);
+    dnnl::memory src_u(src_user_, eng, io.in(0).data);
+    dnnl::memory dst_u(dst_user_, eng, io.out(0).data);
+    dnnl::memory src = src_u, dst = dst_u;
+    if (reorder_src_) {
+      src = dnnl::memory(src_int_, eng, scratch + src_off_);
+      src_in_.execute(s, {{DNNL_ARG_FROM, src_u}, {DNNL_ARG_TO, src}, {DNNL_ARG_SCRATCHPAD, pad}});
+    }
+    if (reorder_dst_) dst = dnnl::memory(dst_int_, eng, scratch + dst_off_);
+    if (sum_input_ >= 0) {
+      void* r = io.in(static_cast<size_t>(sum_input_)).data;
+      if (reorder_dst_) {
+        dnnl::memory res(dst_user_, eng, r);
+        dst_in_.execute(s, {{DNNL_ARG_FROM, res}, {DNNL_ARG_TO, dst}, {DNNL_ARG_SCRATCHPAD, pad}});
+      } else if (r != io.out(0).data) {
+        std::memcpy(io.out(0).data, r, io.out(0).nbytes());
+      }
+    }
+    ArgMap args{{DNNL_ARG_SRC, src},
+                {DNNL_ARG_WEIGHTS, weights_},
+                {DNNL_ARG_DST, dst},
+                {DNNL_ARG_SCRATCHPAD, pad}};
+    if (has_bias_) {
+      void* b = bias_const_.empty() ? io.in(static_cast<size_t>(bias_input_)).data
+                                    : const_cast<float*>(bias_const_.data());
+      args.emplace(DNNL_ARG_BIAS, dnnl::memory(bias_md_, eng, b));
+    }
+    prim_.execute(s, args);
+    if (reorder_dst_)
+      dst_out_.execute(s, {{DNNL_ARG_FROM, dst}, {DNNL_ARG_TO, dst_u}, {DNNL_ARG_SCRATCHPAD, pad}});
+    s.wait();
+  });
+  return Status::Ok();
+}
+
+}  // namespace openacl::onednn

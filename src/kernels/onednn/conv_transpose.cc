@@ -1,0 +1,113 @@
+// oneDNN ConvTranspose (deconvolution; 1-D/2-D/3-D, group, dilations, pads, output_padding,
+// output_shape, auto_pad) with the fusion attributes as post-ops. output_padding and output_shape
+// are folded into oneDNN's right padding; where that would be negative the reference is used.
+#include "kernels/kernel_registry.h"
+#include "kernels/onednn/conv_exec.h"
+#include "ops/common/conv_util.h"
+
+namespace openacl {
+namespace {
+
+using namespace onednn;  // NOLINT
+using dt = dnnl::memory::data_type;
+using tag = dnnl::memory::format_tag;
+
+// oneDNN: out = (in - 1) * stride + (k - 1) * dilation + 1 - pad_l - pad_r.
+std::vector<int64_t> RightPads(const ConvGeometry& g) {
+  const SpatialGeometry& sp = g.sp;
+  std::vector<int64_t> pr(sp.rank);
+  for (int i = 0; i < sp.rank; ++i)
+    pr[i] = (sp.in[i] - 1) * sp.stride[i] + (sp.kernel[i] - 1) * sp.dilation[i] + 1 -
+            sp.pad_begin[i] - sp.out[i];
+  return pr;
+}
+
+bool SupportsConvTranspose(const Node& node) {
+  if (!AllFloat32(node) || !node.input(0) || !node.input(1) || !node.inputs[1]->is_constant())
+    return false;
+  if (node.attrs.has("layout")) return false;
+  for (const Value* v : node.inputs)
+    if (v && !IsStatic(v->shape)) return false;
+  auto g = ComputeConvTransposeGeometry(node);
+  auto f = ParseFusionAttrs(node, 3);
+  if (!g.ok() || !f.ok() || !ActivationSupported(f->act)) return false;
+  for (int64_t p : RightPads(g.value()))
+    if (p < 0) return false;
+  return true;
+}
+
+class OnednnConvTranspose : public Kernel {
+ public:
+  Status Prepare(const Node& node) override {
+    what_ = node.Describe();
+    ASSIGN_OR_RETURN(ConvGeometry g, ComputeConvTransposeGeometry(node));
+    ASSIGN_OR_RETURN(FusionAttrs f, ParseFusionAttrs(node, 3));
+    bool any_io = node.attrs.get_string("onednn_io", "any") != "plain";
+    ONEDNN_TRY(what_, {
+      const Shape& x = node.inputs[0]->shape;
+      const Shape& w = node.inputs[1]->shape;  // [C, M/G, k...]
+      ConvExecConfig cfg;
+      cfg.src_user = PlainDesc(x);
+      cfg.dst_user = PlainDesc(g.out_shape);
+      int nsp = g.sp.rank;
+      dnnl::memory::dims wdims;
+      tag wtag;
+      if (g.group > 1) {
+        wdims = {g.group, w[1], w[0] / g.group};
+        wtag = nsp == 1 ? tag::acbd : nsp == 2 ? tag::acbde : tag::acbdef;
+      } else {
+        wdims = {w[1], w[0]};
+        wtag = nsp == 1 ? tag::bac : nsp == 2 ? tag::bacd : tag::bacde;
+      }
+      wdims.insert(wdims.end(), w.begin() + 2, w.end());
+      cfg.weights_user = dnnl::memory::desc(wdims, dt::f32, wtag);
+      cfg.weights_data = node.inputs[1]->constant->data();
+      cfg.bias = node.input(2);
+      cfg.sum_input = f.sum_input;
+      dnnl::memory::desc src_md =
+          any_io ? dnnl::memory::desc(ToDims(x), dt::f32, tag::any) : cfg.src_user;
+      dnnl::memory::desc dst_md =
+          any_io ? dnnl::memory::desc(ToDims(g.out_shape), dt::f32, tag::any) : cfg.dst_user;
+      dnnl::memory::desc w_md(wdims, dt::f32, tag::any);
+      dnnl::memory::dims strides = ToDims(g.sp.stride, 0), dil = ToDims(g.sp.dilation, 1),
+                         pl = ToDims(g.sp.pad_begin, 0), pr = ToDims(RightPads(g), 0);
+      dnnl::primitive_attr attr;
+      attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
+      dnnl::post_ops ops;
+      if (f.sum) ops.append_sum(1.f);
+      AppendActivation(f.act, ops);
+      attr.set_post_ops(ops);
+      auto prop = dnnl::prop_kind::forward_inference;
+      auto alg = dnnl::algorithm::deconvolution_direct;
+      auto desc = cfg.bias ? dnnl::deconvolution_forward::desc(
+                                 prop, alg, src_md, w_md,
+                                 dnnl::memory::desc({g.out_channels}, dt::f32, tag::a), dst_md,
+                                 strides, dil, pl, pr)
+                           : dnnl::deconvolution_forward::desc(prop, alg, src_md, w_md, dst_md,
+                                                               strides, dil, pl, pr);
+      dnnl::deconvolution_forward::primitive_desc pd(desc, attr, CpuEngine());
+      RETURN_IF_ERROR(exec_.Init(pd, dnnl::deconvolution_forward(pd), cfg));
+    });
+    return Status::Ok();
+  }
+  size_t ScratchBytes() const override { return exec_.ScratchBytes(); }
+  Status Run(const KernelIO& io) const override { return exec_.Execute(io, what_); }
+
+ private:
+  ConvExec exec_;
+  std::string what_;
+};
+
+}  // namespace
+
+void RegisterKernel_onednn_ConvTranspose(KernelRegistry& registry) {
+  KernelImpl k;
+  k.op_type = "ConvTranspose";
+  k.backend = "onednn";
+  k.priority = 10;
+  k.supports = SupportsConvTranspose;
+  k.make = [] { return std::unique_ptr<Kernel>(new OnednnConvTranspose()); };
+  registry.Register(std::move(k));
+}
+
+}  // namespace openacl

@@ -1,0 +1,22 @@
+// And: logical and of two bool tensors with numpy broadcasting.
+#include "ops/common/math_util.h"
+
+namespace openacl {
+namespace {
+
+struct AndFn : MathFn {
+  static constexpr bool kFloats = false;
+  static constexpr bool kBool = true;
+  template <typename T>
+  bool operator()(T a, T b) const {
+    return static_cast<bool>(a) && static_cast<bool>(b);
+  }
+};
+
+}  // namespace
+
+void RegisterOp_And(OpRegistry& registry) {
+  RegisterCompare<AndFn>(registry, "And", 7, {DType::kBool});
+}
+
+}  // namespace openacl

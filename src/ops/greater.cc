@@ -1,0 +1,21 @@
+// Greater: C = (A > B) as bool, numpy broadcasting.
+#include "ops/common/math_util.h"
+
+namespace openacl {
+namespace {
+
+struct GreaterFn : MathFn {
+  static constexpr bool kInts = true;
+  template <typename T>
+  bool operator()(T a, T b) const {
+    return a > b;
+  }
+};
+
+}  // namespace
+
+void RegisterOp_Greater(OpRegistry& registry) {
+  RegisterCompare<GreaterFn>(registry, "Greater", 7, NumericTypes());
+}
+
+}  // namespace openacl

@@ -1,0 +1,21 @@
+// GreaterOrEqual: C = (A >= B) as bool, numpy broadcasting.
+#include "ops/common/math_util.h"
+
+namespace openacl {
+namespace {
+
+struct GreaterOrEqualFn : MathFn {
+  static constexpr bool kInts = true;
+  template <typename T>
+  bool operator()(T a, T b) const {
+    return a >= b;
+  }
+};
+
+}  // namespace
+
+void RegisterOp_GreaterOrEqual(OpRegistry& registry) {
+  RegisterCompare<GreaterOrEqualFn>(registry, "GreaterOrEqual", 12, NumericTypes());
+}
+
+}  // namespace openacl

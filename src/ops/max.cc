@@ -1,0 +1,21 @@
+// Max: elementwise maximum of 1..N inputs (NaN propagates), numpy broadcasting.
+#include "ops/common/math_util.h"
+
+namespace openacl {
+namespace {
+
+struct MaxFn : MathFn {
+  static constexpr bool kInts = true;
+  template <typename T>
+  T operator()(T a, T b) const {
+    return (a != a || a >= b) ? a : b;
+  }
+};
+
+}  // namespace
+
+void RegisterOp_Max(OpRegistry& registry) {
+  RegisterVariadicMath<MaxFn>(registry, "Max", 6, NumericTypes());
+}
+
+}  // namespace openacl

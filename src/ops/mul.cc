@@ -1,0 +1,21 @@
+// Mul: C = A * B with numpy broadcasting.
+#include "ops/common/math_util.h"
+
+namespace openacl {
+namespace {
+
+struct MulFn : MathFn {
+  static constexpr bool kInts = true;
+  template <typename T>
+  T operator()(T a, T b) const {
+    return static_cast<T>(a * b);
+  }
+};
+
+}  // namespace
+
+void RegisterOp_Mul(OpRegistry& registry) {
+  RegisterBinaryMath<MulFn>(registry, "Mul", 7, NumericTypes());
+}
+
+}  // namespace openacl

@@ -1,0 +1,31 @@
+// ReduceL2: square root of the sum of squares over `axes` (attribute; constant input 1 from opset
+// 18), with keepdims and noop_with_empty_axes. Empty axes reduce over all dims.
+#include "ops/common/reduce_util.h"
+
+namespace openacl {
+namespace {
+
+struct ReduceL2Fn : ReduceFn {
+  static constexpr bool kDoubleAcc = true;
+  template <typename A>
+  A Init() const {
+    return A(0);
+  }
+  template <typename A>
+  A Step(A acc, A x) const {
+    return static_cast<A>(acc + x * x);
+  }
+  template <typename A>
+  A Finish(A acc, int64_t count) const {
+    (void)count;
+    return static_cast<A>(std::sqrt(acc));
+  }
+};
+
+}  // namespace
+
+void RegisterOp_ReduceL2(OpRegistry& registry) {
+  RegisterReduce<ReduceL2Fn>(registry, "ReduceL2", NumericTypes());
+}
+
+}  // namespace openacl

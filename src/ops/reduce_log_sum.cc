@@ -1,0 +1,31 @@
+// ReduceLogSum: natural log of the sum over `axes` (attribute; constant input 1 from opset 18),
+// with keepdims and noop_with_empty_axes. Empty axes reduce over all dims.
+#include "ops/common/reduce_util.h"
+
+namespace openacl {
+namespace {
+
+struct ReduceLogSumFn : ReduceFn {
+  static constexpr bool kDoubleAcc = true;
+  template <typename A>
+  A Init() const {
+    return A(0);
+  }
+  template <typename A>
+  A Step(A acc, A x) const {
+    return static_cast<A>(acc + x);
+  }
+  template <typename A>
+  A Finish(A acc, int64_t count) const {
+    (void)count;
+    return static_cast<A>(std::log(acc));
+  }
+};
+
+}  // namespace
+
+void RegisterOp_ReduceLogSum(OpRegistry& registry) {
+  RegisterReduce<ReduceLogSumFn>(registry, "ReduceLogSum", NumericTypes());
+}
+
+}  // namespace openacl

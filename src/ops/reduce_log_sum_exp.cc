@@ -1,0 +1,32 @@
+// ReduceLogSumExp: log of the sum of exponentials (accumulated in double) over `axes` (attribute;
+// constant input 1 from opset 18), with keepdims and noop_with_empty_axes. Empty axes reduce over
+// all dims.
+#include "ops/common/reduce_util.h"
+
+namespace openacl {
+namespace {
+
+struct ReduceLogSumExpFn : ReduceFn {
+  static constexpr bool kDoubleAcc = true;
+  template <typename A>
+  A Init() const {
+    return A(0);
+  }
+  template <typename A>
+  A Step(A acc, A x) const {
+    return static_cast<A>(acc + std::exp(x));
+  }
+  template <typename A>
+  A Finish(A acc, int64_t count) const {
+    (void)count;
+    return static_cast<A>(std::log(acc));
+  }
+};
+
+}  // namespace
+
+void RegisterOp_ReduceLogSumExp(OpRegistry& registry) {
+  RegisterReduce<ReduceLogSumExpFn>(registry, "ReduceLogSumExp", NumericTypes());
+}
+
+}  // namespace openacl

@@ -1,0 +1,30 @@
+// ReduceMean: mean over `axes` (attribute; constant input 1 from opset 18), with
+// keepdims and noop_with_empty_axes. Empty axes reduce over all dims.
+#include "ops/common/reduce_util.h"
+
+namespace openacl {
+namespace {
+
+struct ReduceMeanFn : ReduceFn {
+  template <typename A>
+  A Init() const {
+    return A(0);
+  }
+  template <typename A>
+  A Step(A acc, A x) const {
+    return static_cast<A>(acc + x);
+  }
+  template <typename A>
+  A Finish(A acc, int64_t count) const {
+    (void)count;
+    return static_cast<A>(count == 0 ? acc : acc / static_cast<A>(count));
+  }
+};
+
+}  // namespace
+
+void RegisterOp_ReduceMean(OpRegistry& registry) {
+  RegisterReduce<ReduceMeanFn>(registry, "ReduceMean", NumericTypes());
+}
+
+}  // namespace openacl

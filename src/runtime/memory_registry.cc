@@ -1,0 +1,221 @@
+#include "runtime/memory_registry.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <mutex>
+
+#include "runtime/config.h"
+
+namespace openacl::runtime {
+namespace {
+
+constexpr size_t kFreedRing = 1024;
+
+size_t RoundUp(size_t n, size_t a) { return (n + a - 1) / a * a; }
+
+size_t DefaultCapacity() {
+  size_t phys = PhysicalMemoryBytes();
+  return phys == 0 ? (size_t{4} << 30) : phys / 2;
+}
+
+}  // namespace
+
+std::string PtrString(const void* p) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%p", p);
+  return buf;
+}
+
+const char* MemKindName(MemKind kind) {
+  switch (kind) {
+    case MemKind::kDevice:
+      return "device memory";
+    case MemKind::kHostBlock:
+      return "host memory (aclrtMallocHost)";
+    case MemKind::kUnknown:
+      return "host memory";
+  }
+  return "?";
+}
+
+MemoryRegistry& MemoryRegistry::Global() {
+  static MemoryRegistry* registry = new MemoryRegistry();  // never destroyed: outlives statics
+  return *registry;
+}
+
+MemoryRegistry::MemoryRegistry() : capacity_(DefaultCapacity()) {}
+
+MemoryRegistry::~MemoryRegistry() { ReleaseAll(); }
+
+Result<void*> MemoryRegistry::Allocate(size_t size) {
+  if (size == 0) return InvalidParam("device allocation of 0 bytes");
+  size_t reserved = RoundUp(size, kAlignment);
+  if (reserved < size) return Status(StatusCode::kMemoryAllocation, "size overflow");
+  std::unique_lock<std::shared_mutex> lock(mu_);
+  if (reserved > capacity_ - used_) {
+    return Status(StatusCode::kMemoryAllocation,
+                  "device memory exhausted: asked " + std::to_string(size) + " bytes, " +
+                      std::to_string(capacity_ - used_) + " of " + std::to_string(capacity_) +
+                      " bytes free (set openacl.device_memory_mb in acl.json to change)");
+  }
+  void* p = std::aligned_alloc(kAlignment, reserved);
+  if (p == nullptr) {
+    return Status(StatusCode::kMemoryAllocation,
+                  "host RAM backing " + std::to_string(size) + " device bytes is exhausted");
+  }
+  device_[reinterpret_cast<uintptr_t>(p)] = Block{size, reserved};
+  used_ += reserved;
+  return p;
+}
+
+Status MemoryRegistry::Free(void* ptr) {
+  if (ptr == nullptr) return InvalidParam("device pointer is null");
+  uintptr_t p = reinterpret_cast<uintptr_t>(ptr);
+  std::unique_lock<std::shared_mutex> lock(mu_);
+  auto it = device_.find(p);
+  if (it == device_.end()) {
+    if (const auto* inside = Find(device_, p)) {
+      return InvalidParam("pointer " + PtrString(ptr) + " is inside device block " +
+                          PtrString(reinterpret_cast<void*>(inside->first)) + " (offset " +
+                          std::to_string(p - inside->first) + "), not its start");
+    }
+    if (Find(host_, p)) {
+      return InvalidParam("pointer " + PtrString(ptr) +
+                          " is host memory from aclrtMallocHost; free it with aclrtFreeHost");
+    }
+    if (InFreedDeviceRange(p)) {
+      return InvalidParam("pointer " + PtrString(ptr) + " was already freed (double free)");
+    }
+    return InvalidParam("pointer " + PtrString(ptr) +
+                        " was not allocated by aclrtMalloc (unknown device pointer)");
+  }
+  used_ -= it->second.reserved;
+  RememberFreed(p, it->second.size);
+  device_.erase(it);
+  lock.unlock();
+  std::free(ptr);
+  return Status::Ok();
+}
+
+Result<void*> MemoryRegistry::AllocateHost(size_t size) {
+  if (size == 0) return InvalidParam("host allocation of 0 bytes");
+  size_t reserved = RoundUp(size, kAlignment);
+  void* p = std::aligned_alloc(kAlignment, reserved);
+  if (p == nullptr) {
+    return Status(StatusCode::kBadAlloc,
+                  "out of host memory for " + std::to_string(size) + " bytes");
+  }
+  std::unique_lock<std::shared_mutex> lock(mu_);
+  host_[reinterpret_cast<uintptr_t>(p)] = Block{size, reserved};
+  return p;
+}
+
+Status MemoryRegistry::FreeHost(void* ptr) {
+  if (ptr == nullptr) return InvalidParam("host pointer is null");
+  uintptr_t p = reinterpret_cast<uintptr_t>(ptr);
+  std::unique_lock<std::shared_mutex> lock(mu_);
+  auto it = host_.find(p);
+  if (it == host_.end()) {
+    if (Find(device_, p)) {
+      return InvalidParam("pointer " + PtrString(ptr) +
+                          " is device memory; free it with aclrtFree, not aclrtFreeHost");
+    }
+    if (Find(host_, p)) {
+      return InvalidParam("pointer " + PtrString(ptr) +
+                          " is inside an aclrtMallocHost block, not its start");
+    }
+    return InvalidParam("pointer " + PtrString(ptr) +
+                        " was not allocated by aclrtMallocHost (unknown or already freed)");
+  }
+  host_.erase(it);
+  lock.unlock();
+  std::free(ptr);
+  return Status::Ok();
+}
+
+const MemoryRegistry::BlockMap::value_type* MemoryRegistry::Find(const BlockMap& map, uintptr_t p) {
+  auto it = map.upper_bound(p);
+  if (it == map.begin()) return nullptr;
+  --it;
+  // A pointer one past the end of a block is not inside it (size >= 1).
+  if (p - it->first < it->second.size) return &*it;
+  return nullptr;
+}
+
+MemLocation MemoryRegistry::Locate(const void* ptr, size_t n) const {
+  MemLocation loc;
+  uintptr_t p = reinterpret_cast<uintptr_t>(ptr);
+  std::shared_lock<std::shared_mutex> lock(mu_);
+  const BlockMap::value_type* hit = Find(device_, p);
+  if (hit != nullptr) {
+    loc.kind = MemKind::kDevice;
+  } else if ((hit = Find(host_, p)) != nullptr) {
+    loc.kind = MemKind::kHostBlock;
+  }
+  if (hit == nullptr) {
+    loc.in_bounds = true;
+    loc.recently_freed_device = InFreedDeviceRange(p);
+    return loc;
+  }
+  loc.base = reinterpret_cast<const void*>(hit->first);
+  loc.block_size = hit->second.size;
+  loc.offset = p - hit->first;
+  loc.in_bounds = n <= loc.block_size - loc.offset;
+  return loc;
+}
+
+bool MemoryRegistry::IsDeviceRange(const void* p, size_t n) const {
+  MemLocation loc = Locate(p, n);
+  return loc.kind == MemKind::kDevice && loc.in_bounds;
+}
+
+void MemoryRegistry::SetCapacity(size_t bytes) {
+  std::unique_lock<std::shared_mutex> lock(mu_);
+  capacity_ = bytes == 0 ? DefaultCapacity() : bytes;
+}
+
+size_t MemoryRegistry::capacity() const {
+  std::shared_lock<std::shared_mutex> lock(mu_);
+  return capacity_;
+}
+
+size_t MemoryRegistry::used() const {
+  std::shared_lock<std::shared_mutex> lock(mu_);
+  return used_;
+}
+
+size_t MemoryRegistry::num_device_blocks() const {
+  std::shared_lock<std::shared_mutex> lock(mu_);
+  return device_.size();
+}
+
+void MemoryRegistry::ReleaseAll() {
+  std::unique_lock<std::shared_mutex> lock(mu_);
+  for (auto& [base, block] : device_) std::free(reinterpret_cast<void*>(base));
+  for (auto& [base, block] : host_) std::free(reinterpret_cast<void*>(base));
+  device_.clear();
+  host_.clear();
+  freed_.clear();
+  freed_next_ = 0;
+  used_ = 0;
+}
+
+bool MemoryRegistry::InFreedDeviceRange(uintptr_t p) const {
+  for (const auto& [base, size] : freed_) {
+    if (p - base < size) return true;
+  }
+  return false;
+}
+
+void MemoryRegistry::RememberFreed(uintptr_t base, size_t size) {
+  // A new live block at the same address replaces the entry's meaning; Locate checks live
+  // blocks first, so a stale entry only affects messages.
+  if (freed_.size() < kFreedRing) {
+    freed_.emplace_back(base, size);
+  } else {
+    freed_[freed_next_] = {base, size};
+    freed_next_ = (freed_next_ + 1) % kFreedRing;
+  }
+}
+
+}  // namespace openacl::runtime

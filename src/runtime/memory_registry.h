@@ -1,0 +1,91 @@
+// The "device" heap: on the CPU device, device memory is host RAM, but it is a separate, tracked
+// heap so that every copy can be checked against where its pointers really live (a host pointer
+// passed as the device side of a copy is an error, as it would be on an NPU).
+//
+// Device blocks (aclrtMalloc*) and host blocks (aclrtMallocHost) are tracked in two maps keyed
+// by base address. Anything that is inside neither is plain host memory (malloc, numpy, ...).
+// Thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace openacl::runtime {
+
+enum class MemKind { kDevice, kHostBlock, kUnknown };
+
+struct MemLocation {
+  MemKind kind = MemKind::kUnknown;
+  const void* base = nullptr;          // block base (kDevice / kHostBlock)
+  size_t block_size = 0;               // bytes requested for the block
+  size_t offset = 0;                   // pointer - base
+  bool in_bounds = false;              // [p, p+n) lies inside the block (true for kUnknown)
+  bool recently_freed_device = false;  // kUnknown pointer inside a freed device block
+};
+
+// "0x7f..": pointer formatted for error messages.
+std::string PtrString(const void* p);
+const char* MemKindName(MemKind kind);
+
+class MemoryRegistry {
+ public:
+  static constexpr size_t kAlignment = 64;
+
+  static MemoryRegistry& Global();
+
+  MemoryRegistry();
+  ~MemoryRegistry();
+  MemoryRegistry(const MemoryRegistry&) = delete;
+  MemoryRegistry& operator=(const MemoryRegistry&) = delete;
+
+  // Device memory: 64-byte aligned; past capacity -> kMemoryAllocation; size 0 -> kInvalidParam.
+  Result<void*> Allocate(size_t size);
+  // Free of an unknown, interior or already freed pointer -> kInvalidParam naming the pointer.
+  Status Free(void* ptr);
+
+  // Host (page-locked on a real device) memory; tracked apart from the device heap.
+  Result<void*> AllocateHost(size_t size);
+  Status FreeHost(void* ptr);
+
+  // Where [p, p+n) lives.
+  MemLocation Locate(const void* p, size_t n) const;
+  // True when [p, p+n) lies entirely inside one live device block.
+  bool IsDeviceRange(const void* p, size_t n) const;
+
+  // Capacity of the device heap; 0 restores the default (half of physical RAM).
+  void SetCapacity(size_t bytes);
+  size_t capacity() const;
+  size_t used() const;
+  size_t num_device_blocks() const;
+
+  // Frees every block (aclFinalize).
+  void ReleaseAll();
+
+ private:
+  struct Block {
+    size_t size;      // requested
+    size_t reserved;  // rounded, counted against capacity
+  };
+  using BlockMap = std::map<uintptr_t, Block>;
+
+  static const BlockMap::value_type* Find(const BlockMap& map, uintptr_t p);
+  bool InFreedDeviceRange(uintptr_t p) const;
+  void RememberFreed(uintptr_t base, size_t size);
+
+  mutable std::shared_mutex mu_;
+  BlockMap device_;
+  BlockMap host_;
+  size_t capacity_ = 0;
+  size_t used_ = 0;
+  // Ring of recently freed device ranges, only to explain use-after-free in messages.
+  std::vector<std::pair<uintptr_t, size_t>> freed_;
+  size_t freed_next_ = 0;
+};
+
+}  // namespace openacl::runtime

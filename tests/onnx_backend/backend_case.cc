@@ -1,0 +1,352 @@
+#include "backend_case.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "compiler/compiler.h"
+#include "frontend/onnx/onnx_tensor.h"
+#include "onnx/onnx_pb.h"
+#include "runtime/loaded_model.h"
+#include "tensor_compare.h"
+
+namespace fs = std::filesystem;
+
+namespace openacl {
+namespace backend_test {
+namespace {
+
+struct ValueInfo {
+  std::string name;
+  std::string kind;  // "tensor", "sequence", "optional", "map", "sparse_tensor", "unknown"
+  int elem_type = 0;
+};
+
+struct ModelInfo {
+  std::vector<ValueInfo> inputs;  // graph inputs that are not initializers, in order
+  std::vector<ValueInfo> outputs;
+  std::set<std::string> ops;  // op types of all nodes, subgraphs included
+};
+
+std::string KindOf(const onnx::TypeProto& t) {
+  switch (t.value_case()) {
+    case onnx::TypeProto::kTensorType:
+      return "tensor";
+    case onnx::TypeProto::kSequenceType:
+      return "sequence";
+    case onnx::TypeProto::kMapType:
+      return "map";
+    case onnx::TypeProto::kOptionalType:
+      return "optional";
+    case onnx::TypeProto::kSparseTensorType:
+      return "sparse_tensor";
+    default:
+      return "unknown";
+  }
+}
+
+ValueInfo InfoOf(const onnx::ValueInfoProto& vi) {
+  ValueInfo v;
+  v.name = vi.name();
+  v.kind = vi.has_type() ? KindOf(vi.type()) : "tensor";
+  if (vi.has_type() && vi.type().has_tensor_type())
+    v.elem_type = vi.type().tensor_type().elem_type();
+  return v;
+}
+
+void CollectOps(const onnx::GraphProto& g, std::set<std::string>* ops) {
+  for (const auto& n : g.node()) {
+    ops->insert(n.op_type());
+    for (const auto& a : n.attribute()) {
+      if (a.has_g()) CollectOps(a.g(), ops);
+      for (const auto& sg : a.graphs()) CollectOps(sg, ops);
+    }
+  }
+}
+
+bool ReadFile(const std::string& path, std::string* bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *bytes = ss.str();
+  return true;
+}
+
+template <typename Proto>
+bool ParseProto(const std::string& bytes, Proto* proto) {
+  google::protobuf::io::ArrayInputStream raw(bytes.data(), static_cast<int>(bytes.size()));
+  google::protobuf::io::CodedInputStream coded(&raw);
+  coded.SetTotalBytesLimit(INT_MAX);
+  return proto->ParseFromCodedStream(&coded) && coded.ConsumedEntireMessage();
+}
+
+Result<ModelInfo> ReadModelInfo(const std::string& path) {
+  std::string bytes;
+  if (!ReadFile(path, &bytes)) return Status(StatusCode::kInvalidFile, "cannot read " + path);
+  onnx::ModelProto model;
+  if (!ParseProto(bytes, &model))
+    return Status(StatusCode::kParseModel, path + ": protobuf parse failed");
+  ModelInfo info;
+  std::set<std::string> inits;
+  for (const auto& t : model.graph().initializer()) inits.insert(t.name());
+  for (const auto& in : model.graph().input())
+    if (!inits.count(in.name())) info.inputs.push_back(InfoOf(in));
+  for (const auto& out : model.graph().output()) info.outputs.push_back(InfoOf(out));
+  CollectOps(model.graph(), &info.ops);
+  return info;
+}
+
+Result<Tensor> ReadTensorFile(const std::string& path) {
+  std::string bytes;
+  if (!ReadFile(path, &bytes)) return Status(StatusCode::kInvalidFile, "cannot read " + path);
+  onnx::TensorProto proto;
+  if (!ParseProto(bytes, &proto))
+    return Status(StatusCode::kParseModel, path + " is not a TensorProto");
+  return TensorFromProto(proto, "");
+}
+
+// Reads prefix_0.pb, prefix_1.pb, ... until one is missing.
+Result<std::vector<Tensor>> ReadTensors(const std::string& dir, const std::string& prefix) {
+  std::vector<Tensor> out;
+  for (int k = 0;; ++k) {
+    std::string path = dir + "/" + prefix + "_" + std::to_string(k) + ".pb";
+    if (!fs::exists(path)) break;
+    auto t = ReadTensorFile(path);
+    if (!t.ok()) return t.status().WithContext(prefix + "_" + std::to_string(k) + ".pb");
+    out.push_back(std::move(t).value());
+  }
+  return out;
+}
+
+std::string OneLine(std::string s, size_t max_len = 400) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (s.size() > max_len) s = s.substr(0, max_len) + "...";
+  return s;
+}
+
+// The op type of the first "node 'x' (Op)" in a message.
+std::string OpFromMessage(const std::string& m) {
+  size_t p = m.find("node '");
+  if (p == std::string::npos) return "";
+  size_t q = m.find("' (", p + 6);
+  if (q == std::string::npos) return "";
+  size_t e = m.find(')', q + 3);
+  if (e == std::string::npos) return "";
+  return m.substr(q + 3, e - q - 3);
+}
+
+TestResult Fail(const std::string& category, const std::string& op, const std::string& message) {
+  TestResult r;
+  r.outcome = Outcome::kFail;
+  r.category = category;
+  r.op = op;
+  r.message = OneLine(message);
+  return r;
+}
+
+std::string SingleOp(const ModelInfo& info) {
+  return info.ops.size() == 1 ? *info.ops.begin() : "";
+}
+
+// Maps an engine Status to a failure; `stage_category` is compile_error or runtime_error.
+TestResult Classify(const Status& st, const std::string& stage_category, const ModelInfo& info,
+                    const std::string& model_path) {
+  std::string msg = st.message();
+  std::string prefix = "compiling '" + model_path + "': ";
+  if (msg.compare(0, prefix.size(), prefix) == 0) msg = msg.substr(prefix.size());
+  std::string op = OpFromMessage(msg);
+  if (op.empty()) op = SingleOp(info);
+  if (msg.find("unsupported op:") != std::string::npos ||
+      msg.find("unsupported opset:") != std::string::npos)
+    return Fail("unsupported_op", op, msg);
+  switch (st.code()) {
+    case StatusCode::kUnsupportedDataType:
+      return Fail("unsupported_type", op, msg);
+    case StatusCode::kUnsupportedOp:
+    case StatusCode::kFeatureUnsupported:
+      return Fail("unsupported_feature", op, msg);
+    default:
+      return Fail(stage_category, op, msg);
+  }
+}
+
+std::vector<std::string> DataSets(const std::string& dir) {
+  std::vector<std::string> sets;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.is_directory() && e.path().filename().string().rfind("test_data_set_", 0) == 0)
+      sets.push_back(e.path().string());
+  std::sort(sets.begin(), sets.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+  });
+  return sets;
+}
+
+TestResult RunChecked(const TestCase& test, const RunOptions& options,
+                      const std::function<void(const std::string&)>& stage) {
+  const std::string model_path = test.dir + "/model.onnx";
+  TestResult skip;
+  skip.outcome = Outcome::kSkip;
+  skip.category = "skipped";
+  if (!fs::exists(model_path)) {
+    skip.message = "no model.onnx (model is downloaded by the suite, not installed)";
+    return skip;
+  }
+  uint64_t size = fs::file_size(model_path);
+  if (size > options.max_model_bytes) {
+    skip.message = "model.onnx is " + std::to_string(size >> 20) + " MB (limit " +
+                   std::to_string(options.max_model_bytes >> 20) + " MB)";
+    return skip;
+  }
+  std::vector<std::string> sets = DataSets(test.dir);
+  if (sets.empty()) {
+    skip.message = "no test_data_set_* folders";
+    return skip;
+  }
+  stage("read model");
+  auto info_or = ReadModelInfo(model_path);
+  if (!info_or.ok()) return Fail("compile_error", "", info_or.status().message());
+  const ModelInfo& info = *info_or;
+  if (!SingleOp(info).empty()) stage("op:" + SingleOp(info));
+  for (const auto* list : {&info.inputs, &info.outputs})
+    for (const ValueInfo& v : *list) {
+      if (v.kind != "tensor")
+        return Fail("unsupported_type", SingleOp(info),
+                    "value '" + v.name + "' is a " + v.kind + " (only tensors are supported)");
+      if (v.elem_type == static_cast<int>(DType::kString))
+        return Fail("unsupported_type", SingleOp(info),
+                    "value '" + v.name + "' is a string tensor (strings are not supported)");
+    }
+
+  std::map<std::string, Shape> compiled_shapes;
+  std::shared_ptr<LoadedModel> loaded;
+  for (size_t s = 0; s < sets.size(); ++s) {
+    const std::string set_tag = "data set " + std::to_string(s);
+    stage("read " + set_tag);
+    auto inputs = ReadTensors(sets[s], "input");
+    if (!inputs.ok()) return Fail("unsupported_type", SingleOp(info), inputs.status().message());
+    auto expected = ReadTensors(sets[s], "output");
+    if (!expected.ok())
+      return Fail("unsupported_type", SingleOp(info), expected.status().message());
+    if (inputs->size() != info.inputs.size())
+      return Fail("compile_error", SingleOp(info),
+                  set_tag + " has " + std::to_string(inputs->size()) + " inputs; the model has " +
+                      std::to_string(info.inputs.size()));
+    std::map<std::string, Shape> shapes;
+    for (size_t i = 0; i < inputs->size(); ++i) shapes[info.inputs[i].name] = (*inputs)[i].shape();
+    if (!loaded || shapes != compiled_shapes) {
+      stage("compile");
+      CompileOptions copt;
+      copt.input_shapes = shapes;
+      auto compiled = CompileOnnxFile(model_path, copt);
+      if (!compiled.ok()) return Classify(compiled.status(), "compile_error", info, model_path);
+      stage("load");
+      auto lm = LoadedModel::Create(std::move(compiled).value(), ModelMemory(), model_path);
+      if (!lm.ok()) return Classify(lm.status(), "compile_error", info, model_path);
+      loaded = std::move(lm).value();
+      compiled_shapes = shapes;
+    }
+    const CompiledModel& cm = loaded->model();
+    if (cm.inputs.size() != inputs->size())
+      return Fail("compile_error", SingleOp(info),
+                  "compiled model has " + std::to_string(cm.inputs.size()) +
+                      " inputs; the test feeds " + std::to_string(inputs->size()));
+    if (cm.outputs.size() != expected->size())
+      return Fail("compile_error", SingleOp(info),
+                  "compiled model has " + std::to_string(cm.outputs.size()) +
+                      " outputs; the test expects " + std::to_string(expected->size()));
+    static uint8_t dummy[64];
+    std::vector<const void*> in_ptrs;
+    std::vector<size_t> in_sizes;
+    for (size_t i = 0; i < inputs->size(); ++i) {
+      const Tensor& t = (*inputs)[i];
+      if (cm.inputs[i].dtype != t.dtype())
+        return Fail("unsupported_type", SingleOp(info),
+                    "input '" + cm.inputs[i].name + "' compiled as " +
+                        DTypeName(cm.inputs[i].dtype) + " but the test feeds " +
+                        DTypeName(t.dtype()));
+      in_ptrs.push_back(t.data() ? t.data() : dummy);
+      in_sizes.push_back(t.nbytes());
+    }
+    std::vector<std::vector<uint8_t>> out_bufs(cm.outputs.size());
+    std::vector<void*> out_ptrs;
+    std::vector<size_t> out_sizes;
+    for (size_t o = 0; o < cm.outputs.size(); ++o) {
+      out_bufs[o].assign(std::max<uint64_t>(cm.outputs[o].nbytes, 1), 0);
+      out_ptrs.push_back(out_bufs[o].data());
+      out_sizes.push_back(cm.outputs[o].nbytes);
+    }
+    stage("execute " + set_tag);
+    Status st = loaded->Execute(in_ptrs.data(), in_sizes.data(), in_ptrs.size(), out_ptrs.data(),
+                                out_sizes.data(), out_ptrs.size());
+    if (!st.ok()) return Classify(st, "runtime_error", info, model_path);
+    stage("compare " + set_tag);
+    for (size_t o = 0; o < cm.outputs.size(); ++o) {
+      std::string what = set_tag + " output " + std::to_string(o) + " '" + cm.outputs[o].name + "'";
+      CompareResult c =
+          CompareOutput(what, cm.outputs[o].dtype, cm.outputs[o].shape, out_bufs[o].data(),
+                        (*expected)[o], options.rtol, options.atol);
+      if (!c.ok) return Fail("wrong_result", SingleOp(info), c.message);
+    }
+  }
+  TestResult pass;
+  pass.outcome = Outcome::kPass;
+  return pass;
+}
+
+}  // namespace
+
+const char* OutcomeName(Outcome o) {
+  switch (o) {
+    case Outcome::kPass:
+      return "pass";
+    case Outcome::kFail:
+      return "fail";
+    default:
+      return "skip";
+  }
+}
+
+std::vector<TestCase> DiscoverTests(const std::string& data_dir,
+                                    const std::vector<std::string>& suites) {
+  std::vector<TestCase> tests;
+  for (const std::string& suite : suites) {
+    std::string root = data_dir + "/" + suite;
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) continue;
+    std::vector<TestCase> found;
+    for (const auto& e : fs::directory_iterator(root, ec))
+      if (e.is_directory())
+        found.push_back({suite, e.path().filename().string(), e.path().string()});
+    std::sort(found.begin(), found.end(),
+              [](const TestCase& a, const TestCase& b) { return a.name < b.name; });
+    tests.insert(tests.end(), found.begin(), found.end());
+  }
+  return tests;
+}
+
+TestResult RunBackendTest(const TestCase& test, const RunOptions& options,
+                          const std::function<void(const std::string&)>& stage) {
+  auto start = std::chrono::steady_clock::now();
+  TestResult r;
+  try {
+    r = RunChecked(test, options, stage);
+  } catch (const std::exception& e) {
+    r = Fail("crash", "", std::string("C++ exception: ") + e.what());
+  }
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return r;
+}
+
+}  // namespace backend_test
+}  // namespace openacl

@@ -1,0 +1,143 @@
+// atc: compiles ONNX models into .om files with Ascend ATC's command line (acl-api.md §6).
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "atc_info.h"
+#include "atc_options.h"
+#include "compiler/compiler.h"
+#include "format/om_reader.h"
+#include "format/om_writer.h"
+
+namespace openacl {
+namespace atc {
+namespace {
+
+// Stage names and percent on stderr: redrawn in place on a terminal, one line per stage when
+// logging at info/debug to a file or pipe.
+class ProgressDisplay {
+ public:
+  explicit ProgressDisplay(bool verbose)
+      : tty_(isatty(STDERR_FILENO) == 1), enabled_(tty_ || verbose) {}
+  ~ProgressDisplay() { Finish(); }
+
+  void Update(const std::string& stage, double fraction) {
+    if (!enabled_) return;
+    int percent = static_cast<int>(fraction * 100.0 + 0.5);
+    if (tty_) {
+      std::fprintf(stderr, "\r[ATC] %3d%% %-48s", percent, stage.c_str());
+      drawn_ = true;
+    } else if (stage != last_stage_) {
+      std::fprintf(stderr, "[ATC] %3d%% %s\n", percent, stage.c_str());
+    }
+    last_stage_ = stage;
+    std::fflush(stderr);
+  }
+  void Finish() {
+    if (drawn_) std::fputc('\n', stderr);
+    drawn_ = false;
+  }
+
+ private:
+  bool tty_, enabled_;
+  bool drawn_ = false;
+  std::string last_stage_;
+};
+
+Result<CompileOptions> ToCompileOptions(const AtcOptions& o) {
+  CompileOptions c;
+  if (!o.input_shape.empty()) {
+    auto shapes = ParseInputShapes(o.input_shape);
+    if (!shapes.ok()) return shapes.status().WithContext("--input_shape");
+    c.input_shapes = std::move(shapes).value();
+  }
+  c.input_format = o.input_format;
+  if (!o.output_type.empty()) {
+    ASSIGN_OR_RETURN(OutputTypes t, ParseOutputType(o.output_type));
+    c.output_type = t.all;
+    c.output_type_per_output = t.per_output;
+  }
+  if (!o.out_nodes.empty()) {
+    ASSIGN_OR_RETURN(c.out_nodes, ParseOutNodes(o.out_nodes));
+  }
+  c.fp16_inputs = ParseNameList(o.input_fp16_nodes);
+  if (!o.soc_version.empty()) c.soc_version = o.soc_version;
+  c.precision_mode = o.precision_mode;
+  c.recorded = o.given;
+  return c;
+}
+
+Result<CompiledModel> Compile(const AtcOptions& o, bool verbose) {
+  ASSIGN_OR_RETURN(CompileOptions c, ToCompileOptions(o));
+  ProgressDisplay progress(verbose);
+  c.progress = [&progress](const std::string& stage, double f) { progress.Update(stage, f); };
+  auto model = CompileOnnxFile(o.model, c);
+  progress.Finish();
+  return model;
+}
+
+Status Run(const AtcOptions& o, bool verbose) {
+  if (o.mode == 6) {
+    ASSIGN_OR_RETURN(OmSummary summary, PeekOm(o.om));
+    std::fputs(FormatOmInfo(o.om, summary).c_str(), stdout);
+    return Status::Ok();
+  }
+  if (o.mode == 1) {
+    if (!o.om.empty()) {
+      ASSIGN_OR_RETURN(CompiledModel model, ReadOmFile(o.om));
+      return WriteModelJson(model, o.json);
+    }
+    ASSIGN_OR_RETURN(CompiledModel model, Compile(o, verbose));
+    return WriteModelJson(model, o.json);
+  }
+  ASSIGN_OR_RETURN(CompiledModel model, Compile(o, verbose));
+  const std::string path = OmPathFromOutput(o.output);
+  RETURN_IF_ERROR(WriteOm(model, path));
+  if (verbose) std::fprintf(stderr, "[ATC] wrote %s\n", path.c_str());
+  return Status::Ok();
+}
+
+int Main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  auto parsed = ParseAtcArgs(args);
+  if (!parsed.ok()) {
+    std::fprintf(stderr, "%s\n%s", parsed.status().message().c_str(), AtcUsage().c_str());
+    std::fprintf(stderr, "ATC run failed\n");
+    return 2;
+  }
+  const AtcOptions& o = *parsed;
+  if (o.help || args.empty()) {
+    std::fputs(AtcUsage().c_str(), args.empty() ? stderr : stdout);
+    return args.empty() ? 2 : 0;
+  }
+  Status valid = ValidateAtcOptions(o);
+  if (!valid.ok()) {
+    std::fprintf(stderr, "%s\n", valid.message().c_str());
+    if (valid.code() == StatusCode::kInvalidParam) std::fputs(AtcUsage().c_str(), stderr);
+    std::fprintf(stderr, "ATC run failed\n");
+    return valid.code() == StatusCode::kInvalidParam ? 2 : 1;
+  }
+  bool verbose = false;
+  if (!o.log.empty()) {
+    // Before anything logs: the logger reads the level once.
+    int level = ParseLogLevel(o.log).value();
+    setenv("ASCEND_GLOBAL_LOG_LEVEL", std::to_string(level).c_str(), 1);
+    verbose = level <= 1;
+  }
+  Status st = Run(o, verbose);
+  if (!st.ok()) {
+    std::fprintf(stderr, "ATC run failed, %s\n", st.message().c_str());
+    return 1;
+  }
+  std::printf("ATC run success, welcome to the next use.\n");
+  return 0;
+}
+
+}  // namespace
+}  // namespace atc
+}  // namespace openacl
+
+int main(int argc, char** argv) { return openacl::atc::Main(argc, argv); }
