@@ -5,12 +5,15 @@ JOBS ?= $(shell nproc)
 PY := /usr/bin/python3
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps build test demo install clean test-models sanitize
+.PHONY: all deps build test demo install clean test-models sanitize fetch
 
 all: build
 
 deps:
 	./scripts/install-deps.sh
+
+fetch: deps
+	./scripts/fetch_models.sh
 
 $(BUILD)/CMakeCache.txt:
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
@@ -18,10 +21,16 @@ $(BUILD)/CMakeCache.txt:
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
-test: build
+test: build fetch
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-demo: build
+# The large models (torchvision ResNet-50 / MobileNetV2, transformer encoder) vs onnxruntime.
+test-models: build fetch
+	./scripts/install-deps.sh --models
+	./scripts/fetch_models.sh --torch
+	./tests/models/run_model_tests.sh $(BUILD) --all
+
+demo: build fetch
 	./scripts/demo.sh $(BUILD)
 
 install: build

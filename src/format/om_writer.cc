@@ -28,7 +28,8 @@ Status WriteOm(const CompiledModel& model, const std::string& path) {
   };
   FILE* f = std::fopen(tmp.c_str(), "wb");
   if (!f)
-    return Status(StatusCode::kWriteFile, "cannot create " + tmp + ": " + std::strerror(errno));
+    return Status(StatusCode::kWriteFile,
+                  "cannot write " + path + ": cannot create " + tmp + ": " + std::strerror(errno));
   bool ok = std::fwrite(image.head.data(), 1, image.head.size(), f) == image.head.size();
   if (ok && image.weight_size)
     ok = std::fwrite(image.weights, 1, image.weight_size, f) == image.weight_size;

@@ -8,13 +8,10 @@
 namespace openacl {
 namespace {
 
-Result<Shape> UnpoolShape(const Node& node) {
+// The unpooled shape implied by the attributes (the frame the indices I refer to).
+Result<Shape> DefaultShape(const Node& node) {
   const Shape& x = node.input(0)->shape;
   if (x.size() < 3) return InvalidParam(node.Describe() + ": X must have rank >= 3");
-  if (node.input(2)) {
-    ASSIGN_OR_RETURN(std::vector<int64_t> shape, ConstantInts(node, 2));
-    return Shape(shape.begin(), shape.end());
-  }
   const size_t rank = x.size() - 2;
   std::vector<int64_t> k = node.attrs.get_ints("kernel_shape");
   std::vector<int64_t> strides = node.attrs.get_ints("strides", std::vector<int64_t>(rank, 1));
@@ -28,6 +25,15 @@ Result<Shape> UnpoolShape(const Node& node) {
   return out;
 }
 
+// output_shape (input 2, constant) when given, else the default shape.
+Result<Shape> UnpoolShape(const Node& node) {
+  if (node.input(2)) {
+    ASSIGN_OR_RETURN(std::vector<int64_t> shape, ConstantInts(node, 2));
+    return Shape(shape.begin(), shape.end());
+  }
+  return DefaultShape(node);
+}
+
 Status InferMaxUnpool(Node& node) {
   RETURN_IF_ERROR(CheckInputsKnown(node, 2));
   ASSIGN_OR_RETURN(Shape out, UnpoolShape(node));
@@ -39,6 +45,7 @@ class MaxUnpoolKernel : public Kernel {
  public:
   Status Prepare(const Node& node) override {
     who_ = node.Describe();
+    ASSIGN_OR_RETURN(frame_, DefaultShape(node));
     return Status::Ok();
   }
   Status Run(const KernelIO& io) const override {
@@ -49,6 +56,18 @@ class MaxUnpoolKernel : public Kernel {
     const size_t elem = DTypeSize(x.dtype);
     for (int64_t i = 0; i < x.numel(); ++i) {
       int64_t at = ReadAsInt64(idx.data, idx.dtype, i);
+      // Indices address the default frame; an explicit output_shape pads it at the end.
+      if (*y.shape != frame_) {
+        int64_t rem = at, mapped = 0, stride = 1;
+        for (size_t d = frame_.size(); d-- > 0;) {
+          int64_t c = rem % frame_[d];
+          rem /= frame_[d];
+          if (c >= y.dim(d)) return InvalidParam(who_ + ": index outside output_shape");
+          mapped += c * stride;
+          stride *= y.dim(d);
+        }
+        at = mapped;
+      }
       if (at < 0 || at >= y.numel())
         return InvalidParam(who_ + ": index " + std::to_string(at) + " is outside the output (" +
                             std::to_string(y.numel()) + " elements)");
@@ -60,6 +79,7 @@ class MaxUnpoolKernel : public Kernel {
 
  private:
   std::string who_;
+  Shape frame_;
 };
 
 }  // namespace

@@ -14,10 +14,14 @@ bool IsNonDeterministic(const std::string& op) {
          op == "RandomUniformLike" || op == "Multinomial" || op == "Bernoulli";
 }
 
+// Ops whose outputs depend only on input shapes, which are static after inference.
+bool IsShapeOnly(const std::string& op) { return op == "Shape" || op == "Size"; }
+
 Status FoldNode(Node& node, const InferOptions& options, bool* folded) {
   *folded = false;
+  bool shape_only = IsShapeOnly(node.op_type);
   for (Value* in : node.inputs)
-    if (in && !in->is_constant()) return Status::Ok();
+    if (in && !in->is_constant() && !shape_only) return Status::Ok();
   if (IsNonDeterministic(node.op_type)) return Status::Ok();
   size_t out_bytes = 0;
   for (Value* o : node.outputs) {
@@ -33,7 +37,8 @@ Status FoldNode(Node& node, const InferOptions& options, bool* folded) {
   for (size_t i = 0; i < node.inputs.size(); ++i) {
     Value* v = node.inputs[i];
     if (!v) continue;
-    ins[i] = {const_cast<void*>(v->constant->data()), v->dtype, &v->shape};
+    void* data = v->is_constant() ? const_cast<void*>(v->constant->data()) : nullptr;
+    ins[i] = {data, v->dtype, &v->shape};
   }
   for (size_t i = 0; i < node.outputs.size(); ++i) {
     Value* v = node.outputs[i];

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -95,6 +96,14 @@ Status Run(const AtcOptions& o, bool verbose) {
   }
   ASSIGN_OR_RETURN(CompiledModel model, Compile(o, verbose));
   const std::string path = OmPathFromOutput(o.output);
+  const std::filesystem::path dir = std::filesystem::path(path).parent_path();
+  std::error_code ec;
+  if (!dir.empty() && !std::filesystem::exists(dir, ec)) {
+    std::filesystem::create_directories(dir, ec);
+    if (ec)
+      return Status(StatusCode::kWriteFile,
+                    "cannot create output directory " + dir.string() + ": " + ec.message());
+  }
   RETURN_IF_ERROR(WriteOm(model, path));
   if (verbose) std::fprintf(stderr, "[ATC] wrote %s\n", path.c_str());
   return Status::Ok();

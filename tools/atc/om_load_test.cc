@@ -66,8 +66,7 @@ TEST(OmLoad, ExecutesLikeTheCompiledModel) {
   ASSERT_TRUE(from_memory.ok()) << from_memory.status().message();
   EXPECT_EQ(Run(std::move(from_memory).value()), expected);
 
-  const std::string path =
-      ::testing::TempDir() + "/om_load_" + std::to_string(getpid()) + ".om";
+  const std::string path = ::testing::TempDir() + "/om_load_" + std::to_string(getpid()) + ".om";
   {
     auto again = CompileGraph(SmallGraph(), CompileOptions());
     ASSERT_TRUE(again.ok());

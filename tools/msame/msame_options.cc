@@ -1,0 +1,218 @@
+#include "msame_options.h"
+
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+
+namespace msame {
+namespace {
+
+enum class Kind { kString, kInt, kBool, kFlag };
+
+struct Spec {
+  const char* name;
+  Kind kind;
+};
+
+const Spec kSpecs[] = {
+    {"model", Kind::kString},     {"input", Kind::kString},     {"output", Kind::kString},
+    {"outfmt", Kind::kString},    {"loop", Kind::kInt},         {"device", Kind::kInt},
+    {"debug", Kind::kBool},       {"profiler", Kind::kBool},    {"dump", Kind::kBool},
+    {"dymBatch", Kind::kString},  {"dymHW", Kind::kString},     {"dymDims", Kind::kString},
+    {"dymShape", Kind::kString},  {"outputSize", Kind::kString}, {"warmup", Kind::kInt},
+    {"threads", Kind::kInt},      {"json", Kind::kString},      {"profile", Kind::kFlag},
+    {"help", Kind::kFlag},
+};
+
+const Spec* FindSpec(const std::string& name) {
+  for (const Spec& s : kSpecs)
+    if (name == s.name) return &s;
+  return nullptr;
+}
+
+bool ParseInt(const std::string& name, const std::string& text, int* out, std::string* error) {
+  errno = 0;
+  char* end = nullptr;
+  long v = std::strtol(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || errno == ERANGE || v < INT_MIN || v > INT_MAX) {
+    *error = "--" + name + " expects an integer, got '" + text + "'";
+    return false;
+  }
+  *out = static_cast<int>(v);
+  return true;
+}
+
+bool ParseBool(const std::string& name, const std::string& text, bool* out, std::string* error) {
+  if (text == "true" || text == "1") {
+    *out = true;
+  } else if (text == "false" || text == "0") {
+    *out = false;
+  } else {
+    *error = "--" + name + " expects true or false, got '" + text + "'";
+    return false;
+  }
+  return true;
+}
+
+bool Assign(Options* o, const std::string& name, const std::string& v, std::string* error) {
+  if (name == "model") o->model = v;
+  else if (name == "input") o->inputs = SplitList(v, ',');
+  else if (name == "output") o->output = v;
+  else if (name == "outfmt") o->outfmt = v;
+  else if (name == "loop") return ParseInt(name, v, &o->loop, error);
+  else if (name == "device") return ParseInt(name, v, &o->device, error);
+  else if (name == "debug") return ParseBool(name, v, &o->debug, error);
+  else if (name == "profiler") return ParseBool(name, v, &o->profiler, error);
+  else if (name == "dump") return ParseBool(name, v, &o->dump, error);
+  else if (name == "dymBatch") o->dym_batch = v;
+  else if (name == "dymHW") o->dym_hw = v;
+  else if (name == "dymDims") o->dym_dims = v;
+  else if (name == "dymShape") o->dym_shape = v;
+  else if (name == "outputSize") o->output_size = v;
+  else if (name == "warmup") return ParseInt(name, v, &o->warmup, error);
+  else if (name == "threads") return ParseInt(name, v, &o->threads, error);
+  else if (name == "json") o->json = v;
+  return true;
+}
+
+bool EndsWith(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+}  // namespace
+
+std::vector<std::string> SplitList(const std::string& text, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(sep, start);
+    if (end == std::string::npos) end = text.size();
+    std::string item = text.substr(start, end - start);
+    size_t a = item.find_first_not_of(" \t\r\n");
+    size_t b = item.find_last_not_of(" \t\r\n");
+    if (a != std::string::npos) out.push_back(item.substr(a, b - a + 1));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool ParseArgs(const std::vector<std::string>& args, Options* options, std::string* error) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg.size() < 3 || arg.compare(0, 2, "--") != 0) {
+      *error = "unexpected argument '" + arg + "' (options look like --model=x.om)";
+      return false;
+    }
+    std::string name = arg.substr(2), value;
+    bool has_value = false;
+    size_t eq = name.find('=');
+    if (eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+      has_value = true;
+    }
+    const Spec* spec = FindSpec(name);
+    if (spec == nullptr) {
+      *error = "unknown option --" + name;
+      return false;
+    }
+    if (spec->kind == Kind::kFlag) {
+      if (has_value) {
+        *error = "--" + name + " takes no value";
+        return false;
+      }
+      if (name == "help") options->help = true;
+      if (name == "profile") options->profile = true;
+      continue;
+    }
+    if (!has_value) {
+      if (i + 1 >= args.size()) {
+        *error = "--" + name + " needs a value";
+        return false;
+      }
+      value = args[++i];
+    }
+    if (!Assign(options, name, value, error)) return false;
+  }
+  return true;
+}
+
+bool ValidateOptions(const Options& o, std::string* error) {
+  if (o.model.empty()) {
+    *error = "--model is required";
+    return false;
+  }
+  if (!EndsWith(o.model, ".om") && !EndsWith(o.model, ".onnx")) {
+    *error = "input model file type is not .om (or .onnx), please check your model type: " +
+             o.model;
+    return false;
+  }
+  if (o.outfmt != "TXT" && o.outfmt != "BIN") {
+    *error = "--outfmt must be TXT or BIN, got '" + o.outfmt + "'";
+    return false;
+  }
+  if (o.loop < 1 || o.loop > 1000000) {
+    *error = "--loop must be in 1 to 1000000, got " + std::to_string(o.loop);
+    return false;
+  }
+  if (o.device < 0 || o.device > 255) {
+    *error = "device id must in 0 to 255, got " + std::to_string(o.device);
+    return false;
+  }
+  if (o.warmup < 0) {
+    *error = "--warmup must be >= 0, got " + std::to_string(o.warmup);
+    return false;
+  }
+  if (o.threads < 0 || o.threads > 4096) {
+    *error = "--threads must be in 0 to 4096, got " + std::to_string(o.threads);
+    return false;
+  }
+  if (o.profiler && o.dump) {
+    *error = "dump and profiler can not both be true";
+    return false;
+  }
+  return true;
+}
+
+std::string FirstDynamicOption(const Options& o) {
+  if (!o.dym_batch.empty()) return "--dymBatch";
+  if (!o.dym_hw.empty()) return "--dymHW";
+  if (!o.dym_dims.empty()) return "--dymDims";
+  if (!o.dym_shape.empty()) return "--dymShape";
+  if (!o.output_size.empty()) return "--outputSize";
+  return "";
+}
+
+std::string Usage() {
+  return R"(
+Usage:
+generate offline model inference output file example:
+./msame --model /home/user/colorization.om --input /home/user/colorization_input.bin --output /home/user/out/output1 --outfmt TXT --loop 2
+
+arguments explain:
+  --model       Model file path (.om; .onnx is compiled at load)
+  --input       Input data path (.bin or .npy files, or folders holding files of the same
+                names); several inputs are separated by ','. Missing inputs are zero-filled
+  --output      Output path (a timestamped subfolder is created inside)
+  --outfmt      Output file format (TXT or BIN)
+  --loop        loop time (default 1)
+  --dump        Enable dump (true or false; not supported yet)
+  --profiler    Enable profiler (true or false; not supported yet)
+  --device      Designated the device ID (must in 0 to 255)
+  --debug       Debug switch, print model information (true or false)
+  --dymBatch    dynamic batch size (not supported yet)
+  --dymHW       dynamic image size "h,w" (not supported yet)
+  --dymDims     dynamic dims "name:1,3,224,224;name2:..." (not supported yet)
+  --dymShape    dynamic shape "name:1,3,224,224;..." (not supported yet)
+  --outputSize  output buffer sizes for --dymShape (not supported yet)
+
+openacl extensions:
+  --warmup N    untimed runs before the timed loop (default 0)
+  --threads N   kernel threads (sets OPENACL_NUM_THREADS before aclInit)
+  --json FILE   write a summary: min/median/mean/p99 latency, throughput, load time, peak RSS
+  --profile     per-node timing (not available yet: the engine has no per-node hook)
+  --help        print this message
+)";
+}
+
+}  // namespace msame
