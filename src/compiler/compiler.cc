@@ -117,6 +117,7 @@ Result<CompiledModel> CompileGraph(std::unique_ptr<Graph> graph, const CompileOp
   RETURN_IF_ERROR(MakeOutputsDistinct(*graph));
   graph->RemoveDeadNodes();
   RETURN_IF_ERROR(graph->TopoSort());
+  if (options.optimize) RETURN_IF_ERROR(RunLayoutPasses(*graph));
 
   Progress(options, "kernel selection", 0.6);
   CompiledModel model;

@@ -14,10 +14,18 @@ constexpr uint64_t kMaxElements = uint64_t{1} << 60;
 Status Corrupt(const std::string& m) { return Status(StatusCode::kDeserializeModel, m); }
 std::string Str(const fb::String* s) { return s ? s->str() : std::string(); }
 
+// The verifier checks a vector's 4-byte length prefix alignment only; 8-byte elements must be
+// checked before they are read (a misaligned load is undefined behaviour).
+template <typename T>
+bool Aligned(const fb::Vector<T>* v) {
+  return !v || reinterpret_cast<uintptr_t>(v->Data()) % alignof(T) == 0;
+}
+
 // A shape with dims >= 0 (or -1 for unknown where allowed).
 Result<Shape> ReadShape(const fb::Vector<int64_t>* v, bool allow_unknown, const std::string& what) {
   Shape s;
   if (!v) return s;
+  if (!Aligned(v)) return Corrupt(what + ": misaligned shape");
   if (v->size() > kMaxRank)
     return Corrupt(what + ": rank " + std::to_string(v->size()) + " is too large");
   uint64_t n = 1;
@@ -65,6 +73,7 @@ Result<Attribute> ReadAttr(const om::Attr& a, const std::string& what) {
     case om::AttrKind_String:
       return Attribute::String(Str(a.s()));
     case om::AttrKind_Ints:
+      if (!Aligned(a.ints())) return Corrupt(what + ": misaligned ints");
       return Attribute::Ints(a.ints() ? std::vector<int64_t>(a.ints()->begin(), a.ints()->end())
                                       : std::vector<int64_t>());
     case om::AttrKind_Floats:

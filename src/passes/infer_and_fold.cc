@@ -4,6 +4,7 @@
 
 #include "kernels/kernel_registry.h"
 #include "ops/op_registry.h"
+#include "passes/legacy_opset.h"
 
 namespace openacl {
 namespace {
@@ -110,6 +111,10 @@ Status CheckOpsSupported(const Graph& graph) {
   for (const auto& n : graph.nodes()) {
     const OpSchema* s = OpRegistry::Get().Find(n->op_type, n->domain);
     std::string where = n->Describe() + " at opset " + std::to_string(n->opset);
+    if (n->op_type == "If" && n->domain.empty())
+      return Status(StatusCode::kFeatureUnsupported,
+                    where + ": If with a condition computed at run time is not supported (only "
+                            "conditions known at compile time are folded)");
     if (!s)
       return Status(StatusCode::kUnsupportedOp,
                     "unsupported op: " + where +
@@ -148,6 +153,7 @@ Status InferAndFold(Graph& graph, const InferOptions& options) {
       return Status(StatusCode::kShapeInvalid,
                     "input '" + in->name + "' has dynamic shape " + ShapeToString(in->shape) +
                         "; fix it with --input_shape (e.g. \"" + in->name + ":1,3,224,224\")");
+  RetagLegacyNodes(graph);
   RETURN_IF_ERROR(CheckOpsSupported(graph));
   std::vector<Node*> order;
   for (const auto& n : graph.nodes()) order.push_back(n.get());
@@ -162,6 +168,7 @@ Status InferAndFold(Graph& graph, const InferOptions& options) {
         return Status(StatusCode::kShapeInvalid, n->Describe() + ": input " + std::to_string(i) +
                                                      " ('" + in->name + "') has no known type");
     }
+    RETURN_IF_ERROR(AdaptLegacyBroadcast(graph, *n));
     Status st = s->infer(*n);
     if (!st.ok()) return st.WithContext("shape inference");
     for (Value* o : n->outputs)

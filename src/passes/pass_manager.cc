@@ -12,4 +12,6 @@ Status RunOptimizationPasses(Graph& graph) {
   return graph.TopoSort();
 }
 
+Status RunLayoutPasses(Graph& graph) { return AssignBlockedLayouts(graph); }
+
 }  // namespace openacl

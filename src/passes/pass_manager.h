@@ -11,7 +11,11 @@ Status FoldBatchNormIntoConv(Graph& graph);  // passes/fold_batchnorm.cc
 Status FuseResidualAdd(Graph& graph);        // passes/fuse_residual_add.cc
 Status FuseActivation(Graph& graph);         // passes/fuse_activation.cc
 Status FuseMatMulBias(Graph& graph);         // passes/fuse_matmul_bias.cc
+Status AssignBlockedLayouts(Graph& graph);   // passes/layout_blocked.cc
 
 Status RunOptimizationPasses(Graph& graph);
+// Layout assignment: runs on the final graph (after output copies/casts are in place, before
+// kernel selection), because it records choices that depend on every consumer of a value.
+Status RunLayoutPasses(Graph& graph);
 
 }  // namespace openacl

@@ -3,11 +3,14 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <thread>
 
 #include "kernels/kernel_registry.h"
+#include "kernels/onednn/layout_attrs.h"
 #include "runtime/thread_config.h"
 
 namespace openacl {
@@ -23,7 +26,10 @@ class ExecutionContext {
   }
 };
 
-LoadedModel::~LoadedModel() = default;
+LoadedModel::~LoadedModel() {
+  if (print_profile_at_unload_ && profiler_ && profiler_->runs() > 0)
+    std::fprintf(stderr, "%s: %s", source_.c_str(), profiler_->Report().c_str());
+}
 
 Result<std::shared_ptr<LoadedModel>> LoadedModel::Create(CompiledModel model,
                                                          const ModelMemory& mem,
@@ -39,6 +45,8 @@ Result<std::shared_ptr<LoadedModel>> LoadedModel::Create(CompiledModel model,
 Status LoadedModel::Prepare(const ModelMemory& mem) {
   const Graph& graph = *model_.graph;
   num_threads_ = ConfiguredNumThreads();
+  // oneDNN fixes a primitive's thread count when it is created: create them with ours.
+  omp_set_num_threads(num_threads_);
   if (model_.kernels.size() != graph.nodes().size())
     return Status(StatusCode::kParseModel, "kernel table does not match the graph");
   uint64_t scratch = model_.scratch_size;
@@ -46,7 +54,9 @@ Status LoadedModel::Prepare(const ModelMemory& mem) {
     const Node& node = *graph.nodes()[i];
     auto kernel = CreateKernel(node, model_.kernels[i]);
     if (!kernel.ok()) {
-      // A recorded kernel may be unavailable on this machine: fall back to the best one here.
+      // A recorded kernel may be unavailable on this machine: fall back to the best one here,
+      // unless the node keeps blocked tensors, which only its recorded kernel understands.
+      if (onednn::HasBlockedLayout(node)) return kernel.status();
       kernel = CreateKernel(node, "");
       if (!kernel.ok()) return kernel.status();
     }
@@ -113,7 +123,32 @@ Status LoadedModel::Prepare(const ModelMemory& mem) {
   if (user_work_) user_work_in_use_ = true;
   free_contexts_.reserve(16);
   free_contexts_.push_back(contexts_.back().get());
+  if (const char* env = std::getenv("OPENACL_PROFILE"); env && env[0] == '1') {
+    EnableProfiling(true);
+    print_profile_at_unload_ = true;
+  }
   return Status::Ok();
+}
+
+void LoadedModel::EnableProfiling(bool on) {
+  if (!on) {
+    profiler_.reset();
+    return;
+  }
+  if (profiler_) return;
+  std::vector<StepProfiler::StepInfo> info;
+  for (size_t i = 0; i < steps_.size(); ++i)
+    info.push_back({steps_[i].node->name, steps_[i].node->op_type,
+                    i < model_.kernels.size() ? model_.kernels[i] : std::string()});
+  profiler_ = std::make_unique<StepProfiler>(std::move(info));
+}
+
+std::string LoadedModel::ProfileReport(size_t top) const {
+  return profiler_ ? profiler_->Report(top) : std::string();
+}
+
+void LoadedModel::ResetProfile() {
+  if (profiler_) profiler_->Reset();
 }
 
 std::unique_ptr<ExecutionContext> LoadedModel::NewContext(void* user_work) {
@@ -187,19 +222,37 @@ Status LoadedModel::Execute(const void* const* inputs, const size_t* input_sizes
     ctx->refs[idx].data = s.placement == Placement::kInput ? const_cast<void*>(inputs[s.index])
                                                            : outputs[s.index];
   }
+  Status st = profiler_ ? RunStepsProfiled(ctx) : RunSteps(ctx);
+  Release(ctx);
+  return st;
+}
+
+Status LoadedModel::RunSteps(ExecutionContext* ctx) {
   void* scratch = ctx->arena + scratch_offset_;
-  Status st;
   for (const Step& step : steps_) {
     KernelIO io{&ctx->refs[step.first_input], step.num_inputs, &ctx->refs[step.first_output],
                 step.num_outputs, scratch};
-    st = step.kernel->Run(io);
-    if (!st.ok()) {
-      st = st.WithContext("executing " + step.node->Describe());
-      break;
-    }
+    Status st = step.kernel->Run(io);
+    if (!st.ok()) return st.WithContext("executing " + step.node->Describe());
   }
-  Release(ctx);
-  return st;
+  return Status::Ok();
+}
+
+Status LoadedModel::RunStepsProfiled(ExecutionContext* ctx) {
+  using clock = std::chrono::steady_clock;
+  void* scratch = ctx->arena + scratch_offset_;
+  std::vector<int64_t> ns(steps_.size(), 0);
+  for (size_t i = 0; i < steps_.size(); ++i) {
+    const Step& step = steps_[i];
+    KernelIO io{&ctx->refs[step.first_input], step.num_inputs, &ctx->refs[step.first_output],
+                step.num_outputs, scratch};
+    auto t0 = clock::now();
+    Status st = step.kernel->Run(io);
+    ns[i] = std::chrono::duration_cast<std::chrono::nanoseconds>(clock::now() - t0).count();
+    if (!st.ok()) return st.WithContext("executing " + step.node->Describe());
+  }
+  profiler_->AddRun(ns);
+  return Status::Ok();
 }
 
 }  // namespace openacl

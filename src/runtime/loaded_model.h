@@ -11,6 +11,7 @@
 #include "base/status.h"
 #include "format/compiled_model.h"
 #include "ops/kernel.h"
+#include "runtime/step_profiler.h"
 
 namespace openacl {
 
@@ -41,6 +42,14 @@ class LoadedModel {
   Status Execute(const void* const* inputs, const size_t* input_sizes, size_t num_inputs,
                  void* const* outputs, const size_t* output_sizes, size_t num_outputs);
 
+  // Per-step profiling (off by default; OPENACL_PROFILE=1 turns it on at load and prints the
+  // table to stderr when the model is unloaded). Not thread-safe against concurrent Execute.
+  void EnableProfiling(bool on);
+  bool profiling() const { return profiler_ != nullptr; }
+  // The table so far ("" when profiling is off); `top` limits the per-step rows (0 = all).
+  std::string ProfileReport(size_t top = 0) const;
+  void ResetProfile();
+
  private:
   struct Slot {
     Placement placement;
@@ -59,6 +68,8 @@ class LoadedModel {
   Status Prepare(const ModelMemory& mem);
   std::unique_ptr<ExecutionContext> NewContext(void* user_work);
   ExecutionContext* Acquire();
+  Status RunSteps(ExecutionContext* ctx);
+  Status RunStepsProfiled(ExecutionContext* ctx);
   void Release(ExecutionContext* ctx);
 
   CompiledModel model_;
@@ -71,6 +82,8 @@ class LoadedModel {
   uint64_t work_size_ = 0;
   uint64_t scratch_offset_ = 0;
   int num_threads_ = 1;
+  std::unique_ptr<StepProfiler> profiler_;
+  bool print_profile_at_unload_ = false;
 
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<ExecutionContext>> contexts_;  // owns all contexts

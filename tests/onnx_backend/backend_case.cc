@@ -1,134 +1,25 @@
 #include "backend_case.h"
 
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <chrono>
-#include <climits>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "compiler/compiler.h"
 #include "frontend/onnx/onnx_importer.h"
-#include "frontend/onnx/onnx_tensor.h"
-#include "onnx/onnx_pb.h"
 #include "runtime/loaded_model.h"
 #include "tensor_compare.h"
+#include "test_data.h"
 
 namespace fs = std::filesystem;
 
 namespace openacl {
 namespace backend_test {
 namespace {
-
-struct ValueInfo {
-  std::string name;
-  std::string kind;  // "tensor", "sequence", "optional", "map", "sparse_tensor", "unknown"
-  int elem_type = 0;
-};
-
-struct ModelInfo {
-  std::vector<ValueInfo> inputs;  // graph inputs that are not initializers, in order
-  std::vector<ValueInfo> outputs;
-  std::set<std::string> ops;  // op types of all nodes, subgraphs included
-};
-
-std::string KindOf(const onnx::TypeProto& t) {
-  switch (t.value_case()) {
-    case onnx::TypeProto::kTensorType:
-      return "tensor";
-    case onnx::TypeProto::kSequenceType:
-      return "sequence";
-    case onnx::TypeProto::kMapType:
-      return "map";
-    case onnx::TypeProto::kOptionalType:
-      return "optional";
-    case onnx::TypeProto::kSparseTensorType:
-      return "sparse_tensor";
-    default:
-      return "unknown";
-  }
-}
-
-ValueInfo InfoOf(const onnx::ValueInfoProto& vi) {
-  ValueInfo v;
-  v.name = vi.name();
-  v.kind = vi.has_type() ? KindOf(vi.type()) : "tensor";
-  if (vi.has_type() && vi.type().has_tensor_type())
-    v.elem_type = vi.type().tensor_type().elem_type();
-  return v;
-}
-
-void CollectOps(const onnx::GraphProto& g, std::set<std::string>* ops) {
-  for (const auto& n : g.node()) {
-    ops->insert(n.op_type());
-    for (const auto& a : n.attribute()) {
-      if (a.has_g()) CollectOps(a.g(), ops);
-      for (const auto& sg : a.graphs()) CollectOps(sg, ops);
-    }
-  }
-}
-
-bool ReadFile(const std::string& path, std::string* bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *bytes = ss.str();
-  return true;
-}
-
-template <typename Proto>
-bool ParseProto(const std::string& bytes, Proto* proto) {
-  google::protobuf::io::ArrayInputStream raw(bytes.data(), static_cast<int>(bytes.size()));
-  google::protobuf::io::CodedInputStream coded(&raw);
-  coded.SetTotalBytesLimit(INT_MAX);
-  return proto->ParseFromCodedStream(&coded) && coded.ConsumedEntireMessage();
-}
-
-Result<ModelInfo> ReadModelInfo(const std::string& path) {
-  std::string bytes;
-  if (!ReadFile(path, &bytes)) return Status(StatusCode::kInvalidFile, "cannot read " + path);
-  onnx::ModelProto model;
-  if (!ParseProto(bytes, &model))
-    return Status(StatusCode::kParseModel, path + ": protobuf parse failed");
-  ModelInfo info;
-  std::set<std::string> inits;
-  for (const auto& t : model.graph().initializer()) inits.insert(t.name());
-  for (const auto& in : model.graph().input())
-    if (!inits.count(in.name())) info.inputs.push_back(InfoOf(in));
-  for (const auto& out : model.graph().output()) info.outputs.push_back(InfoOf(out));
-  CollectOps(model.graph(), &info.ops);
-  return info;
-}
-
-Result<Tensor> ReadTensorFile(const std::string& path) {
-  std::string bytes;
-  if (!ReadFile(path, &bytes)) return Status(StatusCode::kInvalidFile, "cannot read " + path);
-  onnx::TensorProto proto;
-  if (!ParseProto(bytes, &proto))
-    return Status(StatusCode::kParseModel, path + " is not a TensorProto");
-  return TensorFromProto(proto, "");
-}
-
-// Reads prefix_0.pb, prefix_1.pb, ... until one is missing.
-Result<std::vector<Tensor>> ReadTensors(const std::string& dir, const std::string& prefix) {
-  std::vector<Tensor> out;
-  for (int k = 0;; ++k) {
-    std::string path = dir + "/" + prefix + "_" + std::to_string(k) + ".pb";
-    if (!fs::exists(path)) break;
-    auto t = ReadTensorFile(path);
-    if (!t.ok()) return t.status().WithContext(prefix + "_" + std::to_string(k) + ".pb");
-    out.push_back(std::move(t).value());
-  }
-  return out;
-}
 
 std::string OneLine(std::string s, size_t max_len = 400) {
   for (char& c : s)
@@ -183,36 +74,37 @@ TestResult Classify(const Status& st, const std::string& stage_category, const M
   }
 }
 
-std::vector<std::string> DataSets(const std::string& dir) {
-  std::vector<std::string> sets;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.is_directory() && e.path().filename().string().rfind("test_data_set_", 0) == 0)
-      sets.push_back(e.path().string());
-  std::sort(sets.begin(), sets.end(), [](const std::string& a, const std::string& b) {
-    return a.size() != b.size() ? a.size() < b.size() : a < b;
-  });
-  return sets;
-}
-
 // Inputs the engine needs as constants (shape, axes, pads, ... fed as graph inputs by the
 // suite) are frozen to the data set's values, as atc requires them to be constants. Returns the
-// graph input named by "node 'N' (Op): input K must be a compile-time constant", if any.
-std::string InputToFreeze(const std::string& path, const Status& st) {
+// graph inputs that the node input named by "node 'N' (Op): input K must be a compile-time
+// constant" is computed from.
+std::vector<std::string> InputsToFreeze(const std::string& path, const Status& st) {
   const std::string& m = st.message();
   size_t tail = m.find(" must be a compile-time constant");
-  if (tail == std::string::npos) return "";
+  if (tail == std::string::npos) return {};
   size_t in_pos = m.rfind(": input ", tail);
   size_t node_pos = m.rfind("node '", in_pos);
-  if (in_pos == std::string::npos || node_pos == std::string::npos) return "";
+  if (in_pos == std::string::npos || node_pos == std::string::npos) return {};
   size_t name_end = m.find("' (", node_pos);
   std::string node_name = m.substr(node_pos + 6, name_end - node_pos - 6);
   size_t index = std::strtoul(m.c_str() + in_pos + 8, nullptr, 10);
   auto graph = ImportOnnxFile(path);
-  if (!graph.ok()) return "";
+  if (!graph.ok()) return {};
+  // The graph inputs the named node input is computed from (itself, when it is one).
+  std::vector<std::string> found;
+  std::vector<const Value*> todo;
+  std::set<const Value*> seen;
   for (const auto& n : (*graph)->nodes())
-    if (n->name == node_name && n->input(index) && (*graph)->IsGraphInput(n->input(index)))
-      return n->input(index)->name;
-  return "";
+    if (n->name == node_name && n->input(index)) todo.push_back(n->input(index));
+  while (!todo.empty()) {
+    const Value* v = todo.back();
+    todo.pop_back();
+    if (!v || !seen.insert(v).second) continue;
+    if ((*graph)->IsGraphInput(v)) found.push_back(v->name);
+    if (v->producer)
+      for (const Value* in : v->producer->inputs) todo.push_back(in);
+  }
+  return found;
 }
 
 Result<CompiledModel> CompileFrozen(const std::string& path,
@@ -312,11 +204,13 @@ TestResult RunChecked(const TestCase& test, const RunOptions& options,
       stage("compile");
       auto compiled = CompileFrozen(model_path, shapes, frozen);
       for (int attempt = 0; !compiled.ok() && attempt < 8; ++attempt) {
-        std::string name = InputToFreeze(model_path, compiled.status());
-        if (name.empty() || frozen_names.count(name)) break;
-        frozen_names.insert(name);
-        for (size_t i = 0; i < inputs->size(); ++i)
-          if (info.inputs[i].name == name) frozen[name] = &(*inputs)[i];
+        size_t before = frozen_names.size();
+        for (const std::string& name : InputsToFreeze(model_path, compiled.status())) {
+          frozen_names.insert(name);
+          for (size_t i = 0; i < inputs->size(); ++i)
+            if (info.inputs[i].name == name) frozen[name] = &(*inputs)[i];
+        }
+        if (frozen_names.size() == before) break;
         compiled = CompileFrozen(model_path, shapes, frozen);
       }
       if (!compiled.ok()) return Classify(compiled.status(), "compile_error", info, model_path);
@@ -368,10 +262,9 @@ TestResult RunChecked(const TestCase& test, const RunOptions& options,
     stage("compare " + set_tag);
     for (size_t o = 0; o < cm.outputs.size(); ++o) {
       std::string what = set_tag + " output " + std::to_string(o) + " '" + cm.outputs[o].name + "'";
-      CompareResult c =
-          CompareOutput(what, cm.outputs[o].dtype, cm.outputs[o].shape, out_bufs[o].data(),
-                        AsBFloat16IfBits((*expected)[o], cm.outputs[o].dtype), options.rtol,
-                        options.atol);
+      CompareResult c = CompareOutput(
+          what, cm.outputs[o].dtype, cm.outputs[o].shape, out_bufs[o].data(),
+          AsBFloat16IfBits((*expected)[o], cm.outputs[o].dtype), options.rtol, options.atol);
       if (!c.ok) return Fail("wrong_result", SingleOp(info), c.message);
     }
   }

@@ -99,7 +99,12 @@ Status WriteExpectations(const std::string& path, const std::vector<RunRecord>& 
   std::set<std::string> ran;
   for (const RunRecord& rec : records) {
     ran.insert(rec.test.Id());
-    if (rec.result.outcome == Outcome::kFail) entries[rec.test.Id()] = ReasonFor(rec.result);
+    if (rec.result.outcome != Outcome::kFail) continue;
+    // A reason edited by hand is kept while the failure keeps its category.
+    auto prev = previous.find(rec.test.Id());
+    bool keep = prev != previous.end() &&
+                prev->second.compare(0, rec.result.category.size(), rec.result.category) == 0;
+    entries[rec.test.Id()] = keep ? prev->second : ReasonFor(rec.result);
   }
   for (const auto& kv : previous)
     if (!ran.count(kv.first)) entries.insert(kv);

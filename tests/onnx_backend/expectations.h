@@ -24,7 +24,8 @@ Result<std::map<std::string, std::string>> ReadExpectations(const std::string& p
 std::string ReasonFor(const TestResult& r);
 
 // Rewrites the file listing every failing test of `records`. Entries of `previous` for tests
-// that did not run this time (filtered out) are kept as they were.
+// that did not run this time (filtered out) are kept as they were, and so is a previous reason
+// that still starts with the failure's category (reasons may be refined by hand).
 Status WriteExpectations(const std::string& path, const std::vector<RunRecord>& records,
                          const std::map<std::string, std::string>& previous);
 

@@ -10,6 +10,7 @@
 #include "atc_info.h"
 #include "atc_options.h"
 #include "compiler/compiler.h"
+#include "compiler/single_op/single_op_compiler.h"
 #include "format/om_reader.h"
 #include "format/om_writer.h"
 
@@ -93,6 +94,11 @@ Status Run(const AtcOptions& o, bool verbose) {
     }
     ASSIGN_OR_RETURN(CompiledModel model, Compile(o, verbose));
     return WriteModelJson(model, o.json);
+  }
+  if (!o.singleop.empty()) {
+    RETURN_IF_ERROR(CompileSingleOpJson(o.singleop, o.output, o.soc_version));
+    if (verbose) std::fprintf(stderr, "[ATC] wrote single-op models to %s\n", o.output.c_str());
+    return Status::Ok();
   }
   ASSIGN_OR_RETURN(CompiledModel model, Compile(o, verbose));
   const std::string path = OmPathFromOutput(o.output);

@@ -152,7 +152,14 @@ Status ValidateAtcOptions(const AtcOptions& o) {
   if (o.framework >= 0 && o.framework != 5)
     return Bad("framework " + std::to_string(o.framework) +
                " not supported: openacl compiles ONNX (--framework=5)");
-  if (!o.singleop.empty()) return not_yet("--singleop (single-operator compilation)");
+  if (!o.singleop.empty()) {
+    // Single-operator compilation: only --output (a folder), --soc_version and logging apply.
+    if (!o.model.empty()) return Bad("--singleop and --model cannot be used together");
+    if (o.output.empty()) return Bad("--singleop needs --output=<folder for the .om files>");
+    if (o.mode != 0) return Bad("--singleop works with --mode=0 only");
+    if (!o.log.empty()) RETURN_IF_ERROR(ParseLogLevel(o.log).status());
+    return Status::Ok();
+  }
   if (!o.dynamic_batch_size.empty()) return not_yet("--dynamic_batch_size (dynamic batch gears)");
   if (!o.dynamic_image_size.empty())
     return not_yet("--dynamic_image_size (dynamic image size gears)");
@@ -263,8 +270,10 @@ Options take the form --name=value or --name value.
   --soc_version      target chip name (recorded; openacl runs on the CPU)
   --precision_mode   accepted and recorded
   --log              debug | info | warning | error | null
+  --singleop         single-op JSON (array of op descriptions): one .om per entry into the
+                     --output folder (docs/single-op.md)
   --help             this text
-Not supported yet: --singleop, --dynamic_batch_size, --dynamic_image_size, --dynamic_dims,
+Not supported yet: --dynamic_batch_size, --dynamic_image_size, --dynamic_dims,
   --input_shape_range, --insert_op_conf, --mode=3, --mode=5.
 )";
 }

@@ -63,13 +63,18 @@ TEST(AtcOptions, ValidationPerModeAndUnsupportedFeatures) {
   const std::vector<std::string> base = {"--model=a.onnx", "--framework=5", "--output=a"};
   for (const char* extra :
        {"--dynamic_batch_size=1,2,4", "--dynamic_image_size=224,224;448,448", "--dynamic_dims=1;2",
-        "--input_shape_range=x:[1~4,3]", "--insert_op_conf=aipp.cfg", "--singleop=ops.json"}) {
+        "--input_shape_range=x:[1~4,3]", "--insert_op_conf=aipp.cfg"}) {
     auto args = base;
     args.push_back(extra);
     Status st = Validate(args);
     EXPECT_EQ(st.code(), StatusCode::kFeatureUnsupported) << extra;
     EXPECT_NE(st.message().find("not supported yet"), std::string::npos) << st.message();
   }
+  EXPECT_TRUE(Validate({"--singleop=ops.json", "--output=op_models"}).ok());
+  EXPECT_TRUE(
+      Validate({"--singleop=ops.json", "--output=op_models", "--soc_version=Ascend310"}).ok());
+  EXPECT_FALSE(Validate({"--singleop=ops.json"}).ok());  // no output folder
+  EXPECT_FALSE(Validate({"--singleop=ops.json", "--output=o", "--model=a.onnx"}).ok());
   auto with = [&](const char* extra) {
     auto args = base;
     args.push_back(extra);

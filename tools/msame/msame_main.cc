@@ -102,7 +102,9 @@ bool Process(const Options& o, msame::Summary* summary) {
   if (!runner.CreateDesc()) return false;
   if (o.debug) runner.PrintDesc();
   if (!runner.CreateOutput() || !runner.CreateInput()) return false;
-  if (!runner.inputs().empty() && !runner.inputs()[0].dims.empty() && runner.inputs()[0].dims[0] > 0)
+  // Batch for throughput: the leading dim of input 0 when it looks batched (rank >= 3).
+  if (!runner.inputs().empty() && runner.inputs()[0].dims.size() >= 3 &&
+      runner.inputs()[0].dims[0] > 0)
     summary->batch = static_cast<int>(runner.inputs()[0].dims[0]);
 
   std::string out_dir;

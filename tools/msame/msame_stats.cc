@@ -32,8 +32,8 @@ std::string Quote(const std::string& s) {
 std::string Num(double v) {
   if (!std::isfinite(v)) return "null";
   std::ostringstream ss;
-  ss.precision(6);
-  ss << std::fixed << v;
+  ss.precision(9);
+  ss << v;
   return ss.str();
 }
 

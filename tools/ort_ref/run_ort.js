@@ -10,7 +10,10 @@
 // N-API marshalling of inputs and outputs (a C caller of ORT would see slightly less).
 const fs = require('fs');
 const path = require('path');
-const ort = require(process.env.ORT_NODE_MODULE || 'onnxruntime-node');
+// ORT_NODE_MODULE: the onnxruntime-node package folder (absolute or relative to the cwd).
+const ORT_MODULE = process.env.ORT_NODE_MODULE ? path.resolve(process.env.ORT_NODE_MODULE)
+                                               : 'onnxruntime-node';
+const ort = require(ORT_MODULE);
 
 const TYPES = {float32: Float32Array, int64: BigInt64Array, int32: Int32Array, uint8: Uint8Array,
                int8: Int8Array, float64: Float64Array, bool: Uint8Array};
@@ -79,8 +82,7 @@ async function main() {
                                    peak_rss_bytes: statusBytes('VmHWM'),
                                    baseline_rss_bytes: baselineRss, threads: parseInt(threads),
                                    warmup, profile_file: profileFile,
-                                   ort_version: require(path.join(path.dirname(require.resolve(
-                                       process.env.ORT_NODE_MODULE || 'onnxruntime-node')),
-                                       '..', 'package.json')).version}));
+                                   ort_version: require(path.join(path.dirname(
+                                       require.resolve(ORT_MODULE)), '..', 'package.json')).version}));
 }
 main().catch((e) => { console.error(e); process.exit(1); });

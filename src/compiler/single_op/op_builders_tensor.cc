@@ -28,8 +28,12 @@ Result<std::vector<Value*>> MatMulWith(BuildContext& c, bool t1, bool t2) {
   if (c.Int("offset_x") != 0) return c.Error("attr offset_x must be 0 (no quantized MatMul)");
   Value* a = c.in(0);
   Value* b = c.in(1);
-  if (t1) ASSIGN_OR_RETURN(a, SwapLast2(c, 0));
-  if (t2) ASSIGN_OR_RETURN(b, SwapLast2(c, 1));
+  if (t1) {
+    ASSIGN_OR_RETURN(a, SwapLast2(c, 0));
+  }
+  if (t2) {
+    ASSIGN_OR_RETURN(b, SwapLast2(c, 1));
+  }
   Value* y = c.Add1("MatMul", {a, b});
   if (c.in(2)) y = c.Add1("Add", {y, c.in(2)});
   return std::vector<Value*>{y};
@@ -62,8 +66,12 @@ R BatchMatMul(BuildContext& c) { return MatMulWith(c, c.Bool("adj_x1"), c.Bool("
 R Gemm(BuildContext& c) {
   Value* a = c.in(0);
   Value* b = c.in(1);
-  if (c.Bool("transpose_a")) ASSIGN_OR_RETURN(a, SwapLast2(c, 0));
-  if (c.Bool("transpose_b")) ASSIGN_OR_RETURN(b, SwapLast2(c, 1));
+  if (c.Bool("transpose_a")) {
+    ASSIGN_OR_RETURN(a, SwapLast2(c, 0));
+  }
+  if (c.Bool("transpose_b")) {
+    ASSIGN_OR_RETURN(b, SwapLast2(c, 1));
+  }
   Value* y = c.Add1("Mul", {c.Add1("MatMul", {a, b}), c.in(3)});
   return R({c.Add1("Add", {y, c.Add1("Mul", {c.in(2), c.in(4)})})});
 }

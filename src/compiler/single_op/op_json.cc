@@ -99,7 +99,9 @@ Result<TensorSpec> ParseTensor(const json& j, const std::string& what) {
   } else {
     return Bad(what + ".format must be a string");
   }
-  if (j.contains("shape")) ASSIGN_OR_RETURN(t.dims, GetInts(j["shape"], what + ".shape"));
+  if (j.contains("shape")) {
+    ASSIGN_OR_RETURN(t.dims, GetInts(j["shape"], what + ".shape"));
+  }
   for (int64_t d : t.dims)
     if (d < -2 || (d == -2 && t.dims.size() != 1))
       return Bad(what + ".shape: dim " + std::to_string(d) + " is invalid (-1 = dynamic, [-2] = "

@@ -4,6 +4,7 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <unordered_map>
 
@@ -15,7 +16,8 @@ namespace {
 
 class Importer {
  public:
-  Importer(std::string base_dir, int opset) : base_dir_(std::move(base_dir)), opset_(opset) {}
+  Importer(std::string base_dir, int opset, std::map<std::string, int> domain_opsets)
+      : base_dir_(std::move(base_dir)), opset_(opset), domain_opsets_(std::move(domain_opsets)) {}
 
   // Converts a GraphProto. Names not defined inside the graph become placeholder values
   // (outer-scope references of subgraphs).
@@ -57,7 +59,8 @@ class Importer {
       std::string node_name = np.name().empty() ? graph->UniqueName(np.op_type()) : np.name();
       Node* node = graph->AddNode(np.op_type(), ins, outs, node_name);
       node->domain = np.domain() == "ai.onnx" ? "" : np.domain();
-      node->opset = opset_;
+      auto dom = domain_opsets_.find(node->domain);
+      node->opset = node->domain.empty() ? opset_ : (dom == domain_opsets_.end() ? 1 : dom->second);
       for (const auto& ap : np.attribute()) {
         auto attr = ConvertAttribute(ap);
         if (!attr.ok()) return attr.status().WithContext(node->Describe());
@@ -134,6 +137,7 @@ class Importer {
 
   std::string base_dir_;
   int opset_;
+  std::map<std::string, int> domain_opsets_;  // opset version per non-default domain
 };
 
 Result<std::unique_ptr<Graph>> ImportModel(const onnx::ModelProto& model,
@@ -143,14 +147,19 @@ Result<std::unique_ptr<Graph>> ImportModel(const onnx::ModelProto& model,
                                                std::to_string(model.ir_version()) +
                                                " is not supported (3..10 are)");
   int opset = 0;
-  for (const auto& op : model.opset_import())
-    if (op.domain().empty() || op.domain() == "ai.onnx") opset = static_cast<int>(op.version());
+  std::map<std::string, int> domain_opsets;
+  for (const auto& op : model.opset_import()) {
+    if (op.domain().empty() || op.domain() == "ai.onnx")
+      opset = static_cast<int>(op.version());
+    else
+      domain_opsets[op.domain()] = static_cast<int>(op.version());
+  }
   if (opset == 0) opset = 1;
   if (opset > 18)
     return Status(StatusCode::kParseModel,
                   "ONNX opset " + std::to_string(opset) + " is newer than supported (7..18)");
   if (!model.has_graph()) return Status(StatusCode::kParseModel, "model has no graph");
-  Importer importer(base_dir, opset);
+  Importer importer(base_dir, opset, domain_opsets);
   return importer.Convert(model.graph(), false);
 }
 

@@ -34,6 +34,7 @@ class OnednnAveragePool : public Kernel {
     spec.alg = node.attrs.get_int("count_include_pad", 0) != 0
                    ? dnnl::algorithm::pooling_avg_include_padding
                    : dnnl::algorithm::pooling_avg_exclude_padding;
+    SetPoolLayout(node, spec);
     return exec_.Init(spec, what_);
   }
   size_t ScratchBytes() const override { return exec_.ScratchBytes(); }

@@ -28,9 +28,11 @@ Status ConvExec::Init(const dnnl::primitive_desc& pd, const dnnl::primitive& pri
     prim_ = prim;
     src_user_ = cfg.src_user;
     dst_user_ = cfg.dst_user;
+    res_user_ = cfg.sum_input >= 0 ? cfg.res_user : dnnl::memory::desc();
     src_int_ = pd.src_desc();
     dst_int_ = pd.dst_desc();
     sum_input_ = cfg.sum_input;
+    residual_binary_ = cfg.sum_input >= 0 && cfg.residual_binary;
     // Pre-pack the constant weights (done once; the plain copy is not kept).
     dnnl::memory user_w(cfg.weights_user, CpuEngine(), const_cast<void*>(cfg.weights_data));
     weights_ = dnnl::memory(pd.weights_desc(), CpuEngine());
@@ -47,15 +49,17 @@ Status ConvExec::Init(const dnnl::primitive_desc& pd, const dnnl::primitive& pri
     }
     reorder_src_ = src_int_ != src_user_;
     reorder_dst_ = dst_int_ != dst_user_;
-    size_t src_in_pad = 0, dst_out_pad = 0, dst_in_pad = 0;
+    size_t src_in_pad = 0, dst_out_pad = 0, res_in_pad = 0;
     if (reorder_src_) src_in_ = MakeReorder(src_user_, src_int_, &src_in_pad);
-    if (reorder_dst_) {
-      dst_out_ = MakeReorder(dst_int_, dst_user_, &dst_out_pad);
-      if (sum_input_ >= 0) dst_in_ = MakeReorder(dst_user_, dst_int_, &dst_in_pad);
+    if (reorder_dst_) dst_out_ = MakeReorder(dst_int_, dst_user_, &dst_out_pad);
+    if (sum_input_ >= 0 && !residual_binary_) {
+      // The sum post-op accumulates into dst: put the residual there first.
+      residual_copy_ = res_user_ == dst_int_;
+      if (!residual_copy_) res_in_ = MakeReorder(res_user_, dst_int_, &res_in_pad);
     }
     // Reorders and the primitive run one after another: they share one scratchpad region.
     pad_bytes_ = std::max(
-        {pd.scratchpad_desc().get_size(), src_in_pad, dst_out_pad, dst_in_pad, size_t{64}});
+        {pd.scratchpad_desc().get_size(), src_in_pad, dst_out_pad, res_in_pad, size_t{64}});
     pad_off_ = layout_.Add(pad_bytes_);
     if (reorder_src_) src_off_ = layout_.Add(src_int_.get_size());
     if (reorder_dst_) dst_off_ = layout_.Add(dst_int_.get_size());
@@ -79,19 +83,22 @@ Status ConvExec::Execute(const KernelIO& io, const std::string& what) const {
       src_in_.execute(s, {{DNNL_ARG_FROM, src_u}, {DNNL_ARG_TO, src}, {DNNL_ARG_SCRATCHPAD, pad}});
     }
     if (reorder_dst_) dst = dnnl::memory(dst_int_, eng, scratch + dst_off_);
-    if (sum_input_ >= 0) {
-      void* r = io.in(static_cast<size_t>(sum_input_)).data;
-      if (reorder_dst_) {
-        dnnl::memory res(dst_user_, eng, r);
-        dst_in_.execute(s, {{DNNL_ARG_FROM, res}, {DNNL_ARG_TO, dst}, {DNNL_ARG_SCRATCHPAD, pad}});
-      } else if (r != io.out(0).data) {
-        std::memcpy(io.out(0).data, r, io.out(0).nbytes());
-      }
-    }
     ArgMap args{{DNNL_ARG_SRC, src},
                 {DNNL_ARG_WEIGHTS, weights_},
                 {DNNL_ARG_DST, dst},
                 {DNNL_ARG_SCRATCHPAD, pad}};
+    if (sum_input_ >= 0) {
+      void* r = io.in(static_cast<size_t>(sum_input_)).data;
+      if (residual_binary_) {
+        args.emplace(DNNL_ARG_ATTR_MULTIPLE_POST_OP(0) | DNNL_ARG_SRC_1,
+                     dnnl::memory(res_user_, eng, r));
+      } else if (!residual_copy_) {
+        dnnl::memory res(res_user_, eng, r);
+        res_in_.execute(s, {{DNNL_ARG_FROM, res}, {DNNL_ARG_TO, dst}, {DNNL_ARG_SCRATCHPAD, pad}});
+      } else if (r != dst.get_data_handle()) {
+        std::memcpy(dst.get_data_handle(), r, dst_int_.get_size());
+      }
+    }
     if (has_bias_) {
       void* b = bias_const_.empty() ? io.in(static_cast<size_t>(bias_input_)).data
                                     : const_cast<float*>(bias_const_.data());

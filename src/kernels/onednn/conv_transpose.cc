@@ -64,6 +64,7 @@ class OnednnConvTranspose : public Kernel {
       cfg.weights_data = node.inputs[1]->constant->data();
       cfg.bias = node.input(2);
       cfg.sum_input = f.sum_input;
+      cfg.res_user = cfg.dst_user;
       dnnl::memory::desc src_md =
           any_io ? dnnl::memory::desc(ToDims(x), dt::f32, tag::any) : cfg.src_user;
       dnnl::memory::desc dst_md =

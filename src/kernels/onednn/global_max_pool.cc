@@ -24,6 +24,7 @@ class OnednnGlobalMaxPool : public Kernel {
     spec.pad_l.assign(nsp, 0);
     spec.pad_r.assign(nsp, 0);
     spec.alg = dnnl::algorithm::pooling_max;
+    SetPoolLayout(node, spec);
     return exec_.Init(spec, what_);
   }
   size_t ScratchBytes() const override { return exec_.ScratchBytes(); }

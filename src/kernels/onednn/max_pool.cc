@@ -29,6 +29,7 @@ class OnednnMaxPool : public Kernel {
     spec.pad_l = g.sp.pad_begin;
     spec.pad_r = g.pad_end_ceil;
     spec.alg = dnnl::algorithm::pooling_max;
+    SetPoolLayout(node, spec);
     return exec_.Init(spec, what_);
   }
   size_t ScratchBytes() const override { return exec_.ScratchBytes(); }

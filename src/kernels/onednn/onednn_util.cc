@@ -47,6 +47,27 @@ dnnl::memory::desc PlainDesc(const Shape& s) {
                             dnnl::memory::dims(st.begin(), st.end()));
 }
 
+dnnl::memory::desc ActivationDesc(const Shape& s, int block) {
+  if (block != 8 && block != 16) return PlainDesc(s);
+  tag t = tag::undef;
+  switch (s.size()) {
+    case 3:
+      t = block == 16 ? tag::aBc16b : tag::aBc8b;
+      break;
+    case 4:
+      t = block == 16 ? tag::aBcd16b : tag::aBcd8b;
+      break;
+    case 5:
+      t = block == 16 ? tag::aBcde16b : tag::aBcde8b;
+      break;
+    default:
+      return PlainDesc(s);
+  }
+  return dnnl::memory::desc(ToDims(s), dnnl::memory::data_type::f32, t);
+}
+
+bool IsReferenceImpl(const std::string& impl) { return impl.rfind("ref", 0) == 0; }
+
 bool ActivationSupported(const FusedActivation& act) {
   switch (act.kind) {
     case FusedActKind::kNone:

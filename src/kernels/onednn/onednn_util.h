@@ -23,6 +23,10 @@ dnnl::memory::dims ToDims(const std::vector<int64_t>& v, int64_t minus);  // v[i
 // Plain row-major tag (a, ab, abc, ...) for `ndims` dims.
 dnnl::memory::format_tag PlainTag(int ndims);
 dnnl::memory::desc PlainDesc(const Shape& s);
+// f32 activation desc: plain for block 0, else channel-blocked nC[d][h]wBc (rank 3-5).
+dnnl::memory::desc ActivationDesc(const Shape& s, int block);
+// True if oneDNN picked an unoptimized reference implementation (impl_info_str "ref:...").
+bool IsReferenceImpl(const std::string& impl);
 
 // True if the fused activation can be expressed as oneDNN eltwise post-ops.
 bool ActivationSupported(const FusedActivation& act);

@@ -1,0 +1,129 @@
+// aclopCompile / aclopCompileAndExecute(V2): online single-op compilation from descs + attrs
+// (no file), cached in the op store; aclSetCompileopt / aclopSetCompileFlag.
+#include <mutex>
+
+#include "acl/acl_op_compiler.h"
+#include "capi/op_internal.h"
+#include "compiler/single_op/single_op_compiler.h"
+
+using openacl::Status;
+using openacl::StatusCode;
+namespace capi = openacl::capi;
+namespace so = openacl::single_op;
+
+namespace {
+
+std::mutex g_opt_mu;
+std::map<int, std::string>& CompileOpts() {
+  static auto* m = new std::map<int, std::string>();
+  return *m;
+}
+
+Status CheckCompileArgs(aclopEngineType engineType, aclopCompileType compileFlag) {
+  if (engineType != ACL_ENGINE_SYS && engineType != ACL_ENGINE_AICORE &&
+      engineType != ACL_ENGINE_VECTOR)
+    return openacl::InvalidParam("engineType " + std::to_string(engineType) + " is invalid");
+  if (compileFlag == ACL_COMPILE_UNREGISTERED)
+    return Status(StatusCode::kFeatureUnsupported,
+                  "ACL_COMPILE_UNREGISTERED (custom op implementations from opPath) is not "
+                  "supported: openacl compiles the ops of its own registry (ACL_COMPILE_SYS)");
+  if (compileFlag != ACL_COMPILE_SYS)
+    return openacl::InvalidParam("compileFlag " + std::to_string(compileFlag) + " is invalid");
+  return Status::Ok();
+}
+
+Status Compile(const char* api, const char* opType, int numInputs,
+               const aclTensorDesc* const inputDesc[], int numOutputs,
+               const aclTensorDesc* const outputDesc[], const aclopAttr* attr,
+               aclopEngineType engineType, aclopCompileType compileFlag, capi::OpExec* exec) {
+  RETURN_IF_ERROR(capi::RequireInit(api));
+  RETURN_IF_ERROR(CheckCompileArgs(engineType, compileFlag));
+  ASSIGN_OR_RETURN(so::OpDesc request, capi::MakeRequest(opType, numInputs, inputDesc,
+                                                         numOutputs, outputDesc, attr));
+  ASSIGN_OR_RETURN(*exec, capi::ResolveOp(request, /*compile=*/true));
+  return Status::Ok();
+}
+
+Status CompileAndExecute(const char* api, const char* opType, int numInputs,
+                         const aclTensorDesc* const inputDesc[],
+                         const aclDataBuffer* const inputs[], int numOutputs,
+                         aclTensorDesc* const outputDesc[], aclDataBuffer* const outputs[],
+                         const aclopAttr* attr, aclopEngineType engineType,
+                         aclopCompileType compileFlag, aclrtStream stream) {
+  capi::OpExec exec;
+  RETURN_IF_ERROR(Compile(api, opType, numInputs, inputDesc, numOutputs,
+                          const_cast<const aclTensorDesc* const*>(outputDesc), attr, engineType,
+                          compileFlag, &exec));
+  RETURN_IF_ERROR(capi::LaunchOp(exec, numInputs, inputs, numOutputs, outputs, stream));
+  capi::UpdateOutputDescs(exec, numOutputs, outputDesc);
+  return Status::Ok();
+}
+
+}  // namespace
+
+extern "C" {
+
+aclError aclopCompile(const char* opType, int numInputs, const aclTensorDesc* const inputDesc[],
+                      int numOutputs, const aclTensorDesc* const outputDesc[],
+                      const aclopAttr* attr, aclopEngineType engineType,
+                      aclopCompileType compileFlag, const char* opPath) {
+  return capi::Guard(__func__, [&]() -> Status {
+    capi::OpExec exec;
+    return Compile("aclopCompile", opType, numInputs, inputDesc, numOutputs, outputDesc, attr,
+                   engineType, compileFlag, &exec);
+  });
+}
+
+aclError aclopCompileAndExecute(const char* opType, int numInputs,
+                                const aclTensorDesc* const inputDesc[],
+                                const aclDataBuffer* const inputs[], int numOutputs,
+                                const aclTensorDesc* const outputDesc[],
+                                aclDataBuffer* const outputs[], const aclopAttr* attr,
+                                aclopEngineType engineType, aclopCompileType compileFlag,
+                                const char* opPath, aclrtStream stream) {
+  return capi::Guard(__func__, [&]() -> Status {
+    return CompileAndExecute("aclopCompileAndExecute", opType, numInputs, inputDesc, inputs,
+                             numOutputs, const_cast<aclTensorDesc* const*>(outputDesc), outputs,
+                             attr, engineType, compileFlag, stream);
+  });
+}
+
+aclError aclopCompileAndExecuteV2(const char* opType, int numInputs, aclTensorDesc* inputDesc[],
+                                  aclDataBuffer* inputs[], int numOutputs,
+                                  aclTensorDesc* outputDesc[], aclDataBuffer* outputs[],
+                                  aclopAttr* attr, aclopEngineType engineType,
+                                  aclopCompileType compileFlag, const char* opPath,
+                                  aclrtStream stream) {
+  return capi::Guard(__func__, [&]() -> Status {
+    return CompileAndExecute("aclopCompileAndExecuteV2", opType, numInputs, inputDesc, inputs,
+                             numOutputs, outputDesc, outputs, attr, engineType, compileFlag,
+                             stream);
+  });
+}
+
+aclError aclSetCompileopt(aclCompileOpt opt, const char* value) {
+  return capi::Guard(__func__, [&]() -> Status {
+    CHECK_OR_RETURN(value != nullptr, kInvalidParam, "value is null");
+    CHECK_OR_RETURN(opt >= ACL_PRECISION_MODE && opt <= ACL_OP_DEBUG_OPTION, kInvalidParam,
+                    "compile option " + std::to_string(opt) + " is invalid");
+    std::string v = value;
+    if (opt == ACL_OP_JIT_COMPILE) {
+      CHECK_OR_RETURN(v == "enable" || v == "disable", kInvalidParam,
+                      "ACL_OP_JIT_COMPILE takes \"enable\" or \"disable\", got \"" + v + "\"");
+      capi::SetOpJitEnabled(v == "enable");
+    }
+    std::lock_guard<std::mutex> lock(g_opt_mu);
+    CompileOpts()[opt] = v;  // other options are recorded; they change nothing on the CPU
+    return Status::Ok();
+  });
+}
+
+aclError aclopSetCompileFlag(aclOpCompileFlag flag) {
+  return capi::Guard(__func__, [&]() -> Status {
+    CHECK_OR_RETURN(flag == ACL_OP_COMPILE_DEFAULT || flag == ACL_OP_COMPILE_FUZZ, kInvalidParam,
+                    "compile flag " + std::to_string(flag) + " is invalid");
+    return Status::Ok();
+  });
+}
+
+}  // extern "C"
