@@ -39,7 +39,7 @@ std::unique_ptr<Graph> SmallGraph() {
   return g;
 }
 
-std::vector<float> Run(CompiledModel model) {
+std::vector<float> Execute(CompiledModel model) {
   auto loaded = LoadedModel::Create(std::move(model), ModelMemory(), "test");
   EXPECT_TRUE(loaded.ok()) << loaded.status().message();
   if (!loaded.ok()) return {};
@@ -58,13 +58,13 @@ TEST(OmLoad, ExecutesLikeTheCompiledModel) {
   ASSERT_TRUE(direct.ok()) << direct.status().message();
   auto bytes = SerializeOm(*direct);
   ASSERT_TRUE(bytes.ok()) << bytes.status().message();
-  std::vector<float> expected = Run(std::move(direct).value());
+  std::vector<float> expected = Execute(std::move(direct).value());
   ASSERT_EQ(expected.size(), 8u);
   EXPECT_FLOAT_EQ(expected[1], -6.0f);  // (1 + 2) * -2
 
   auto from_memory = ReadOmMemory(bytes->data(), bytes->size(), /*copy=*/true);
   ASSERT_TRUE(from_memory.ok()) << from_memory.status().message();
-  EXPECT_EQ(Run(std::move(from_memory).value()), expected);
+  EXPECT_EQ(Execute(std::move(from_memory).value()), expected);
 
   const std::string path = ::testing::TempDir() + "/om_load_" + std::to_string(getpid()) + ".om";
   {
@@ -74,7 +74,7 @@ TEST(OmLoad, ExecutesLikeTheCompiledModel) {
   }
   auto from_file = ReadOmFile(path);
   ASSERT_TRUE(from_file.ok()) << from_file.status().message();
-  EXPECT_EQ(Run(std::move(from_file).value()), expected);
+  EXPECT_EQ(Execute(std::move(from_file).value()), expected);
   std::remove(path.c_str());
 }
 
