@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 PY := /usr/bin/python3
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps build test demo install clean test-models sanitize fetch
+.PHONY: all deps build test demo install clean test-models sanitize tsan fetch
 
 all: build
 
@@ -41,5 +41,13 @@ sanitize: deps
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ctest --output-on-failure -L unit -j $(JOBS)
 
+# Thread stress tests under ThreadSanitizer (one OpenMP thread: libgomp is not instrumented).
+tsan: deps
+	cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPENACL_TSAN=ON -DOPENACL_BUILD_PYTHON=OFF
+	cmake --build build-tsan -j $(JOBS) --target capi_tests runtime_tests
+	OMP_NUM_THREADS=1 OPENACL_NUM_THREADS=1 TSAN_OPTIONS=halt_on_error=1 build-tsan/bin/runtime_tests
+	OMP_NUM_THREADS=1 OPENACL_NUM_THREADS=1 TSAN_OPTIONS=halt_on_error=1 build-tsan/bin/capi_tests \
+	  --gtest_filter='*Stress*:*Concurrent*:*Thread*:*Async*:*Callback*'
+
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan build-tsan
