@@ -18,7 +18,7 @@ std::string Str(const fb::String* s) { return s ? s->str() : std::string(); }
 // checked before they are read (a misaligned load is undefined behaviour).
 template <typename T>
 bool Aligned(const fb::Vector<T>* v) {
-  return !v || reinterpret_cast<uintptr_t>(v->Data()) % alignof(T) == 0;
+  return !v || v->size() == 0 || reinterpret_cast<uintptr_t>(v->Data()) % alignof(T) == 0;
 }
 
 // A shape with dims >= 0 (or -1 for unknown where allowed).

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "kernels/kernel_registry.h"
+#include "ops/op_registry.h"
 #include "kernels/onednn/layout_attrs.h"
 #include "runtime/thread_config.h"
 
@@ -42,8 +43,34 @@ Result<std::shared_ptr<LoadedModel>> LoadedModel::Create(CompiledModel model,
   return loaded;
 }
 
+// Re-derives every node's output types and shapes from its inputs and compares them with the
+// recorded ones, so a crafted .om cannot make a kernel read or write past a buffer.
+static Status VerifyRecordedShapes(const Graph& graph) {
+  for (const auto& n : graph.nodes()) {
+    const OpSchema* schema = OpRegistry::Get().Find(n->op_type, n->domain);
+    if (!schema) return Status(StatusCode::kParseModel, n->Describe() + ": unknown op type");
+    std::vector<std::pair<DType, Shape>> recorded;
+    for (const Value* o : n->outputs)
+      recorded.emplace_back(o ? o->dtype : DType::kUndefined, o ? o->shape : Shape());
+    Status st = schema->infer(*n);
+    for (size_t i = 0; i < n->outputs.size(); ++i) {
+      Value* o = n->outputs[i];
+      if (!o) continue;
+      bool same = o->dtype == recorded[i].first && o->shape == recorded[i].second;
+      o->dtype = recorded[i].first;
+      o->shape = recorded[i].second;
+      if (st.ok() && !same)
+        return Status(StatusCode::kParseModel, n->Describe() + ": recorded output '" + o->name +
+                                                   "' does not match its inputs");
+    }
+    if (!st.ok()) return st.WithContext("verifying the model");
+  }
+  return Status::Ok();
+}
+
 Status LoadedModel::Prepare(const ModelMemory& mem) {
   const Graph& graph = *model_.graph;
+  RETURN_IF_ERROR(VerifyRecordedShapes(graph));
   num_threads_ = ConfiguredNumThreads();
   // oneDNN fixes a primitive's thread count when it is created: create them with ours.
   omp_set_num_threads(num_threads_);
@@ -101,8 +128,10 @@ Status LoadedModel::Prepare(const ModelMemory& mem) {
         return Internal(node.Describe() + ": value '" + v->name + "' has no memory plan");
       const ValuePlan& p = it->second;
       Placement placement = p.placement == Placement::kAlias ? Placement::kArena : p.placement;
-      if ((placement == Placement::kArena && p.offset + p.nbytes > work_size_) ||
-          (placement == Placement::kWeight && p.offset + p.nbytes > model_.weight_size))
+      auto outside = [&](uint64_t limit) { return p.nbytes > limit || p.offset > limit - p.nbytes; };
+      if ((placement == Placement::kArena && outside(work_size_)) ||
+          (placement == Placement::kWeight && outside(model_.weight_size)) ||
+          p.nbytes < v->nbytes())
         return Status(StatusCode::kParseModel, "value '" + v->name + "' is planned out of bounds");
       if (placement == Placement::kInput || placement == Placement::kOutput) {
         size_t count = placement == Placement::kInput ? model_.inputs.size() : model_.outputs.size();
