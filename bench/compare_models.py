@@ -43,7 +43,8 @@ def error_lines(text, n=2):
 
 
 def compile_om(atc, onnx_path, spec, out_dir, timeout):
-    """atc --framework=5 with the benchmark input shapes; returns the .om path."""
+    """atc --framework=5 with the benchmark input shapes; returns the .om path (reused while it
+    is newer than both the .onnx and atc)."""
     if not os.path.exists(onnx_path):
         raise BenchError("model file missing: %s (export failed?)" % onnx_path)
     os.makedirs(out_dir, exist_ok=True)

@@ -38,8 +38,8 @@ Status Compile(const char* api, const char* opType, int numInputs,
                aclopEngineType engineType, aclopCompileType compileFlag, capi::OpExec* exec) {
   RETURN_IF_ERROR(capi::RequireInit(api));
   RETURN_IF_ERROR(CheckCompileArgs(engineType, compileFlag));
-  ASSIGN_OR_RETURN(so::OpDesc request, capi::MakeRequest(opType, numInputs, inputDesc,
-                                                         numOutputs, outputDesc, attr));
+  ASSIGN_OR_RETURN(so::OpDesc request,
+                   capi::MakeRequest(opType, numInputs, inputDesc, numOutputs, outputDesc, attr));
   ASSIGN_OR_RETURN(*exec, capi::ResolveOp(request, /*compile=*/true));
   return Status::Ok();
 }

@@ -81,8 +81,8 @@ aclError aclopCreateHandle(const char* opType, int numInputs,
   return capi::Guard(__func__, [&]() -> Status {
     RETURN_IF_ERROR(capi::RequireInit("aclopCreateHandle"));
     CHECK_OR_RETURN(handle != nullptr, kInvalidParam, "handle is null");
-    ASSIGN_OR_RETURN(so::OpDesc request, capi::MakeRequest(opType, numInputs, inputDesc,
-                                                           numOutputs, outputDesc, opAttr));
+    ASSIGN_OR_RETURN(so::OpDesc request, capi::MakeRequest(opType, numInputs, inputDesc, numOutputs,
+                                                           outputDesc, opAttr));
     for (size_t i = 0; i < request.inputs.size(); ++i) {
       const auto& t = request.inputs[i];
       if (!t.omitted() && !t.is_const && t.dynamic())

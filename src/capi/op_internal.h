@@ -23,11 +23,11 @@ namespace openacl::capi {
 // A loaded op resolved for concrete shapes: what one execution needs.
 struct OpExec {
   std::shared_ptr<LoadedModel> model;
-  std::vector<int> graph_input;          // per AscendCL input: graph input index or -1
-  std::vector<uint64_t> input_bytes;     // per AscendCL input (0 for constant / omitted)
-  std::vector<Shape> output_dims;        // per AscendCL output, concrete
+  std::vector<int> graph_input;       // per AscendCL input: graph input index or -1
+  std::vector<uint64_t> input_bytes;  // per AscendCL input (0 for constant / omitted)
+  std::vector<Shape> output_dims;     // per AscendCL output, concrete
   std::vector<uint64_t> output_bytes;
-  std::string what;                      // "ArgMaxD (op_models/0_ArgMaxD_....om)"
+  std::string what;  // "ArgMaxD (op_models/0_ArgMaxD_....om)"
 };
 
 }  // namespace openacl::capi

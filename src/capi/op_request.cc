@@ -45,8 +45,8 @@ Status CheckBuffer(const aclDataBuffer* b, uint64_t need, const std::string& wha
   if (b->size < need)
     return InvalidParam(op + ": " + what + " has " + std::to_string(b->size) +
                         " bytes, the op needs " + std::to_string(need));
-  if (need > 0 && (b->data == nullptr ||
-                   !runtime::MemoryRegistry::Global().IsDeviceRange(b->data, need)))
+  if (need > 0 &&
+      (b->data == nullptr || !runtime::MemoryRegistry::Global().IsDeviceRange(b->data, need)))
     return InvalidParam(op + ": " + what + " address " + runtime::PtrString(b->data) +
                         " is not device memory (allocate it with aclrtMalloc)");
   return Status::Ok();
@@ -68,8 +68,8 @@ Result<so::OpDesc> MakeRequest(const char* opType, int numInputs,
   }
   Status canon = so::Canonicalize(req);
   if (!canon.ok())
-    return Status(StatusCode::kOpNotFound, "no single-op model can match the request: " +
-                                               canon.message());
+    return Status(StatusCode::kOpNotFound,
+                  "no single-op model can match the request: " + canon.message());
   return req;
 }
 

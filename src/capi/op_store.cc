@@ -49,7 +49,7 @@ Result<std::shared_ptr<OpStore::Entry>> MakeEntry(CompiledModel model, const std
 
 std::string ShapeKey(const so::OpDesc& request) {
   std::string key;
-  for (const auto& t : request.inputs) key += "[" + ShapeToString(t.dims) + "]";
+  for (const auto& t : request.inputs) key += ShapeToString(t.dims);
   return key;
 }
 

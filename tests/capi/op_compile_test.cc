@@ -112,7 +112,8 @@ TEST(OpJson, SyntaxErrorsNameEntryAndField) {
       {"format":"ND","shape":[1],"type":"complex7"}]}])");
   EXPECT_NE(m.find("entry 1 (Mul)"), std::string::npos) << m;
   EXPECT_NE(m.find("complex7"), std::string::npos) << m;
-  m = ParseError(R"([{"op":"Add","output_desc":[],"attr":[{"name":"a","type":"tensor","value":1}]}])");
+  m = ParseError(
+      R"([{"op":"Add","output_desc":[],"attr":[{"name":"a","type":"tensor","value":1}]}])");
   EXPECT_NE(m.find("unknown attr type 'tensor'"), std::string::npos) << m;
   m = ParseError(R"([{"op":"Add","output_desc":[{"format":"ND","shape":[2],"type":"int32",
       "is_const":true,"const_value":[1,2,3]}]}])");
@@ -147,7 +148,8 @@ TEST(SingleOpCompile, UnknownOpAttrTypeAreClearErrors) {
       {"format":"ND","shape":[2],"type":"float"}],
       "output_desc":[{"format":"ND","shape":[3],"type":"float"}]}])");
   EXPECT_NE(m.find("shape [3]"), std::string::npos) << m;
-  m = CompileError(R"([{"op":"Relu","input_desc":[{"format":"FRACTAL_NZ","shape":[2],"type":"float"}],
+  m = CompileError(
+      R"([{"op":"Relu","input_desc":[{"format":"FRACTAL_NZ","shape":[2],"type":"float"}],
       "output_desc":[{"format":"ND","shape":[2],"type":"float"}]}])");
   EXPECT_NE(m.find("FRACTAL_NZ"), std::string::npos) << m;
   m = CompileError(R"([{"op":"Sqrt","input_desc":[{"format":"ND","shape":[2],"type":"bool"}],

@@ -1,9 +1,9 @@
 #include "op_test_util.h"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
-
-#include <gtest/gtest.h>
 
 #include "compiler/single_op/single_op_compiler.h"
 #include "model_test_util.h"
@@ -27,8 +27,7 @@ std::string CompileOpsJson(const std::string& json, const std::string& name, std
 
 std::string CompileOpBytes(const std::string& entry_json, std::string* error) {
   static int counter = 0;
-  std::string dir = CompileOpsJson("[" + entry_json + "]", "op" + std::to_string(counter++),
-                                   error);
+  std::string dir = CompileOpsJson("[" + entry_json + "]", "op" + std::to_string(counter++), error);
   if (dir.empty()) return "";
   for (const auto& f : std::filesystem::directory_iterator(dir))
     return ReadFileBytes(f.path().string());
@@ -46,7 +45,9 @@ aclError LoadOp(const std::string& entry_json) {
 }
 
 DeviceBuffer::DeviceBuffer(size_t size) : size_(size) {
-  if (size > 0) EXPECT_EQ(aclrtMalloc(&ptr_, size, ACL_MEM_MALLOC_HUGE_FIRST), ACL_SUCCESS);
+  if (size > 0) {
+    EXPECT_EQ(aclrtMalloc(&ptr_, size, ACL_MEM_MALLOC_HUGE_FIRST), ACL_SUCCESS);
+  }
   buf_ = aclCreateDataBuffer(ptr_, size_);
 }
 

@@ -69,7 +69,8 @@ bool ReadInputFile(const std::string& path, HostTensor* out, std::string* error)
     *error = "open file " + path + " failed: " + std::strerror(errno);
     return false;
   }
-  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
   if (bytes.empty()) {
     *error = "input file " + path + " is empty";
     return false;
@@ -109,18 +110,42 @@ bool WriteOutputFile(const std::string& path, bool txt, const void* data, size_t
     size_t count = bytes / esize;
     size_t row = dims.empty() || dims.back() <= 0 ? 0 : static_cast<size_t>(dims.back());
     switch (dtype) {
-      case ACL_FLOAT: WriteRows<float>(os, p, count, row); break;
-      case ACL_FLOAT16: WriteHalfRows(os, p, count, row); break;
-      case ACL_DOUBLE: WriteRows<double>(os, p, count, row); break;
-      case ACL_INT8: WriteRows<int8_t, int>(os, p, count, row); break;
-      case ACL_UINT8: WriteRows<uint8_t, int>(os, p, count, row); break;
-      case ACL_INT16: WriteRows<int16_t>(os, p, count, row); break;
-      case ACL_UINT16: WriteRows<uint16_t>(os, p, count, row); break;
-      case ACL_INT32: WriteRows<int32_t>(os, p, count, row); break;
-      case ACL_UINT32: WriteRows<uint32_t>(os, p, count, row); break;
-      case ACL_INT64: WriteRows<int64_t>(os, p, count, row); break;
-      case ACL_UINT64: WriteRows<uint64_t>(os, p, count, row); break;
-      case ACL_BOOL: WriteRows<uint8_t, int>(os, p, count, row); break;
+      case ACL_FLOAT:
+        WriteRows<float>(os, p, count, row);
+        break;
+      case ACL_FLOAT16:
+        WriteHalfRows(os, p, count, row);
+        break;
+      case ACL_DOUBLE:
+        WriteRows<double>(os, p, count, row);
+        break;
+      case ACL_INT8:
+        WriteRows<int8_t, int>(os, p, count, row);
+        break;
+      case ACL_UINT8:
+        WriteRows<uint8_t, int>(os, p, count, row);
+        break;
+      case ACL_INT16:
+        WriteRows<int16_t>(os, p, count, row);
+        break;
+      case ACL_UINT16:
+        WriteRows<uint16_t>(os, p, count, row);
+        break;
+      case ACL_INT32:
+        WriteRows<int32_t>(os, p, count, row);
+        break;
+      case ACL_UINT32:
+        WriteRows<uint32_t>(os, p, count, row);
+        break;
+      case ACL_INT64:
+        WriteRows<int64_t>(os, p, count, row);
+        break;
+      case ACL_UINT64:
+        WriteRows<uint64_t>(os, p, count, row);
+        break;
+      case ACL_BOOL:
+        WriteRows<uint8_t, int>(os, p, count, row);
+        break;
       default:
         *error = "cannot write " + DTypeName(dtype) + " as TXT (" + path + ")";
         return false;

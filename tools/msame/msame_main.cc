@@ -34,8 +34,9 @@ bool RejectUnsupported(const Options& o) {
   std::string dyn = msame::FirstDynamicOption(o);
   const char* why = nullptr;
   if (!dyn.empty()) {
-    why = "openacl models have static shapes; dynamic batch/HW/dims/shape gears are not "
-          "implemented";
+    why =
+        "openacl models have static shapes; dynamic batch/HW/dims/shape gears are not "
+        "implemented";
   } else if (o.profiler) {
     dyn = "--profiler true";
     why = "no profiling data is produced (use --json for whole-model timing)";
@@ -44,8 +45,9 @@ bool RejectUnsupported(const Options& o) {
     why = "tensor dumps are not implemented";
   } else if (o.profile) {
     dyn = "--profile";
-    why = "per-node timing needs an engine hook that the runtime does not expose yet (use --json "
-          "for whole-model timing)";
+    why =
+        "per-node timing needs an engine hook that the runtime does not expose yet (use --json "
+        "for whole-model timing)";
   }
   if (why == nullptr) return false;
   std::printf("[ERROR] %s is not supported yet: %s\n", dyn.c_str(), why);

@@ -99,8 +99,10 @@ ModelRunner::~ModelRunner() {
   DestroyDataset(&output_);
   if (loaded_) {
     aclError ret = aclmdlUnload(model_id_);
-    if (ret != ACL_SUCCESS) PrintAclError("aclmdlUnload", ret);
-    else std::printf("[INFO] unload model success, model Id is %u\n", model_id_);
+    if (ret != ACL_SUCCESS)
+      PrintAclError("aclmdlUnload", ret);
+    else
+      std::printf("[INFO] unload model success, model Id is %u\n", model_id_);
   }
   if (desc_ != nullptr) aclmdlDestroyDesc(desc_);
 }
@@ -119,7 +121,8 @@ void ModelRunner::DestroyDataset(aclmdlDataset** dataset) {
 bool ModelRunner::Load(const std::string& path, double* load_ms) {
   auto t0 = std::chrono::steady_clock::now();
   aclError ret = aclmdlLoadFromFile(path.c_str(), &model_id_);
-  *load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  *load_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   if (ret != ACL_SUCCESS) {
     PrintAclError("aclmdlLoadFromFile", ret);
     std::printf("[ERROR] load model from file failed, model file is %s\n", path.c_str());
@@ -143,12 +146,14 @@ bool ModelRunner::CreateDesc() {
   }
   auto fill = [&](bool input, size_t i, IoDesc* d) -> bool {
     aclmdlIODims dims;
-    const char* name = input ? aclmdlGetInputNameByIndex(desc_, i) : aclmdlGetOutputNameByIndex(desc_, i);
+    const char* name =
+        input ? aclmdlGetInputNameByIndex(desc_, i) : aclmdlGetOutputNameByIndex(desc_, i);
     d->name = name ? name : "";
     d->size = input ? aclmdlGetInputSizeByIndex(desc_, i) : aclmdlGetOutputSizeByIndex(desc_, i);
     d->dtype = input ? aclmdlGetInputDataType(desc_, i) : aclmdlGetOutputDataType(desc_, i);
     d->format = input ? aclmdlGetInputFormat(desc_, i) : aclmdlGetOutputFormat(desc_, i);
-    aclError r = input ? aclmdlGetInputDims(desc_, i, &dims) : aclmdlGetCurOutputDims(desc_, i, &dims);
+    aclError r =
+        input ? aclmdlGetInputDims(desc_, i, &dims) : aclmdlGetCurOutputDims(desc_, i, &dims);
     if (r != ACL_SUCCESS) {
       PrintAclError(input ? "aclmdlGetInputDims" : "aclmdlGetCurOutputDims", r);
       return false;
@@ -181,7 +186,8 @@ void ModelRunner::PrintDesc() const {
   for (size_t i = 0; i < outputs_.size(); ++i) {
     aclmdlIODims max_dims;
     if (aclmdlGetOutputDims(desc_, i, &max_dims) == ACL_SUCCESS)
-      std::printf("[DEBUG] the max dims of %zu output:\n%s\n", i, DimsLine(ToVector(max_dims)).c_str());
+      std::printf("[DEBUG] the max dims of %zu output:\n%s\n", i,
+                  DimsLine(ToVector(max_dims)).c_str());
     print("output", i, outputs_[i]);
   }
   aclmdlBatch batch;
@@ -191,7 +197,8 @@ void ModelRunner::PrintDesc() const {
   if (aclmdlGetDynamicBatch(desc_, &batch) == ACL_SUCCESS && batch.batchCount > 0) {
     dynamic = true;
     std::printf("[DEBUG] DynamicBatch:\n");
-    for (size_t i = 0; i < batch.batchCount; ++i) std::printf("%llu ", (unsigned long long)batch.batch[i]);
+    for (size_t i = 0; i < batch.batchCount; ++i)
+      std::printf("%llu ", (unsigned long long)batch.batch[i]);
     std::printf("\n");
   }
   if (aclmdlGetDynamicHW(desc_, static_cast<size_t>(-1), &hw) == ACL_SUCCESS && hw.hwCount > 0) {
@@ -205,7 +212,8 @@ void ModelRunner::PrintDesc() const {
       gears > 0) {
     dynamic = true;
     std::vector<aclmdlIODims> dims(gears);
-    if (aclmdlGetInputDynamicDims(desc_, static_cast<size_t>(-1), dims.data(), gears) == ACL_SUCCESS) {
+    if (aclmdlGetInputDynamicDims(desc_, static_cast<size_t>(-1), dims.data(), gears) ==
+        ACL_SUCCESS) {
       std::printf("[DEBUG] DynamicDims: %zu gears\n", gears);
       for (size_t g = 0; g < gears; ++g)
         std::printf("[DEBUG]   gear %zu: %s\n", g, DimsLine(ToVector(dims[g])).c_str());
@@ -333,9 +341,9 @@ bool ModelRunner::SaveOutputs(const std::string& dir, const std::string& prefix,
     if (aclmdlGetCurOutputDims(desc_, i, &cur) == ACL_SUCCESS) dims = ToVector(cur);
     std::vector<uint8_t> host(d.size);
     void* dev = aclGetDataBufferAddr(aclmdlGetDatasetBuffer(output_, i));
-    aclError ret = d.size ? aclrtMemcpy(host.data(), host.size(), dev, d.size,
-                                        ACL_MEMCPY_DEVICE_TO_HOST)
-                          : ACL_SUCCESS;
+    aclError ret =
+        d.size ? aclrtMemcpy(host.data(), host.size(), dev, d.size, ACL_MEMCPY_DEVICE_TO_HOST)
+               : ACL_SUCCESS;
     if (ret != ACL_SUCCESS) {
       PrintAclError("aclrtMemcpy", ret);
       return false;

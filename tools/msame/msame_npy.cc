@@ -14,9 +14,9 @@ struct NpyType {
 };
 
 const NpyType kNpyTypes[] = {
-    {"f4", ACL_FLOAT}, {"f2", ACL_FLOAT16}, {"f8", ACL_DOUBLE}, {"i1", ACL_INT8},
-    {"u1", ACL_UINT8}, {"i2", ACL_INT16},   {"u2", ACL_UINT16}, {"i4", ACL_INT32},
-    {"u4", ACL_UINT32}, {"i8", ACL_INT64},  {"u8", ACL_UINT64}, {"b1", ACL_BOOL},
+    {"f4", ACL_FLOAT},  {"f2", ACL_FLOAT16}, {"f8", ACL_DOUBLE}, {"i1", ACL_INT8},
+    {"u1", ACL_UINT8},  {"i2", ACL_INT16},   {"u2", ACL_UINT16}, {"i4", ACL_INT32},
+    {"u4", ACL_UINT32}, {"i8", ACL_INT64},   {"u8", ACL_UINT64}, {"b1", ACL_BOOL},
 };
 
 // Finds `'key':` in the header dict and returns the position just after the colon.
@@ -147,30 +147,58 @@ bool ParseNpy(const uint8_t* bytes, size_t size, HostTensor* out, std::string* e
 
 std::string DTypeName(aclDataType dtype) {
   switch (dtype) {
-    case ACL_FLOAT: return "float32";
-    case ACL_FLOAT16: return "float16";
-    case ACL_INT8: return "int8";
-    case ACL_INT32: return "int32";
-    case ACL_UINT8: return "uint8";
-    case ACL_INT16: return "int16";
-    case ACL_UINT16: return "uint16";
-    case ACL_UINT32: return "uint32";
-    case ACL_INT64: return "int64";
-    case ACL_UINT64: return "uint64";
-    case ACL_DOUBLE: return "float64";
-    case ACL_BOOL: return "bool";
-    case ACL_BF16: return "bfloat16";
-    default: return "dtype(" + std::to_string(static_cast<int>(dtype)) + ")";
+    case ACL_FLOAT:
+      return "float32";
+    case ACL_FLOAT16:
+      return "float16";
+    case ACL_INT8:
+      return "int8";
+    case ACL_INT32:
+      return "int32";
+    case ACL_UINT8:
+      return "uint8";
+    case ACL_INT16:
+      return "int16";
+    case ACL_UINT16:
+      return "uint16";
+    case ACL_UINT32:
+      return "uint32";
+    case ACL_INT64:
+      return "int64";
+    case ACL_UINT64:
+      return "uint64";
+    case ACL_DOUBLE:
+      return "float64";
+    case ACL_BOOL:
+      return "bool";
+    case ACL_BF16:
+      return "bfloat16";
+    default:
+      return "dtype(" + std::to_string(static_cast<int>(dtype)) + ")";
   }
 }
 
 size_t DTypeSize(aclDataType dtype) {
   switch (dtype) {
-    case ACL_INT8: case ACL_UINT8: case ACL_BOOL: return 1;
-    case ACL_FLOAT16: case ACL_INT16: case ACL_UINT16: case ACL_BF16: return 2;
-    case ACL_FLOAT: case ACL_INT32: case ACL_UINT32: return 4;
-    case ACL_INT64: case ACL_UINT64: case ACL_DOUBLE: return 8;
-    default: return 0;
+    case ACL_INT8:
+    case ACL_UINT8:
+    case ACL_BOOL:
+      return 1;
+    case ACL_FLOAT16:
+    case ACL_INT16:
+    case ACL_UINT16:
+    case ACL_BF16:
+      return 2;
+    case ACL_FLOAT:
+    case ACL_INT32:
+    case ACL_UINT32:
+      return 4;
+    case ACL_INT64:
+    case ACL_UINT64:
+    case ACL_DOUBLE:
+      return 8;
+    default:
+      return 0;
   }
 }
 

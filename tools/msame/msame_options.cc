@@ -15,12 +15,12 @@ struct Spec {
 };
 
 const Spec kSpecs[] = {
-    {"model", Kind::kString},     {"input", Kind::kString},     {"output", Kind::kString},
-    {"outfmt", Kind::kString},    {"loop", Kind::kInt},         {"device", Kind::kInt},
-    {"debug", Kind::kBool},       {"profiler", Kind::kBool},    {"dump", Kind::kBool},
-    {"dymBatch", Kind::kString},  {"dymHW", Kind::kString},     {"dymDims", Kind::kString},
-    {"dymShape", Kind::kString},  {"outputSize", Kind::kString}, {"warmup", Kind::kInt},
-    {"threads", Kind::kInt},      {"json", Kind::kString},      {"profile", Kind::kFlag},
+    {"model", Kind::kString},    {"input", Kind::kString},      {"output", Kind::kString},
+    {"outfmt", Kind::kString},   {"loop", Kind::kInt},          {"device", Kind::kInt},
+    {"debug", Kind::kBool},      {"profiler", Kind::kBool},     {"dump", Kind::kBool},
+    {"dymBatch", Kind::kString}, {"dymHW", Kind::kString},      {"dymDims", Kind::kString},
+    {"dymShape", Kind::kString}, {"outputSize", Kind::kString}, {"warmup", Kind::kInt},
+    {"threads", Kind::kInt},     {"json", Kind::kString},       {"profile", Kind::kFlag},
     {"help", Kind::kFlag},
 };
 
@@ -55,23 +55,40 @@ bool ParseBool(const std::string& name, const std::string& text, bool* out, std:
 }
 
 bool Assign(Options* o, const std::string& name, const std::string& v, std::string* error) {
-  if (name == "model") o->model = v;
-  else if (name == "input") o->inputs = SplitList(v, ',');
-  else if (name == "output") o->output = v;
-  else if (name == "outfmt") o->outfmt = v;
-  else if (name == "loop") return ParseInt(name, v, &o->loop, error);
-  else if (name == "device") return ParseInt(name, v, &o->device, error);
-  else if (name == "debug") return ParseBool(name, v, &o->debug, error);
-  else if (name == "profiler") return ParseBool(name, v, &o->profiler, error);
-  else if (name == "dump") return ParseBool(name, v, &o->dump, error);
-  else if (name == "dymBatch") o->dym_batch = v;
-  else if (name == "dymHW") o->dym_hw = v;
-  else if (name == "dymDims") o->dym_dims = v;
-  else if (name == "dymShape") o->dym_shape = v;
-  else if (name == "outputSize") o->output_size = v;
-  else if (name == "warmup") return ParseInt(name, v, &o->warmup, error);
-  else if (name == "threads") return ParseInt(name, v, &o->threads, error);
-  else if (name == "json") o->json = v;
+  if (name == "model")
+    o->model = v;
+  else if (name == "input")
+    o->inputs = SplitList(v, ',');
+  else if (name == "output")
+    o->output = v;
+  else if (name == "outfmt")
+    o->outfmt = v;
+  else if (name == "loop")
+    return ParseInt(name, v, &o->loop, error);
+  else if (name == "device")
+    return ParseInt(name, v, &o->device, error);
+  else if (name == "debug")
+    return ParseBool(name, v, &o->debug, error);
+  else if (name == "profiler")
+    return ParseBool(name, v, &o->profiler, error);
+  else if (name == "dump")
+    return ParseBool(name, v, &o->dump, error);
+  else if (name == "dymBatch")
+    o->dym_batch = v;
+  else if (name == "dymHW")
+    o->dym_hw = v;
+  else if (name == "dymDims")
+    o->dym_dims = v;
+  else if (name == "dymShape")
+    o->dym_shape = v;
+  else if (name == "outputSize")
+    o->output_size = v;
+  else if (name == "warmup")
+    return ParseInt(name, v, &o->warmup, error);
+  else if (name == "threads")
+    return ParseInt(name, v, &o->threads, error);
+  else if (name == "json")
+    o->json = v;
   return true;
 }
 
@@ -143,8 +160,8 @@ bool ValidateOptions(const Options& o, std::string* error) {
     return false;
   }
   if (!EndsWith(o.model, ".om") && !EndsWith(o.model, ".onnx")) {
-    *error = "input model file type is not .om (or .onnx), please check your model type: " +
-             o.model;
+    *error =
+        "input model file type is not .om (or .onnx), please check your model type: " + o.model;
     return false;
   }
   if (o.outfmt != "TXT" && o.outfmt != "BIN") {
@@ -187,7 +204,8 @@ std::string Usage() {
   return R"(
 Usage:
 generate offline model inference output file example:
-./msame --model /home/user/colorization.om --input /home/user/colorization_input.bin --output /home/user/out/output1 --outfmt TXT --loop 2
+./msame --model /home/user/colorization.om --input /home/user/colorization_input.bin \
+    --output /home/user/out/output1 --outfmt TXT --loop 2
 
 arguments explain:
   --model       Model file path (.om; .onnx is compiled at load)

@@ -75,8 +75,8 @@ bool WriteSummaryJson(const std::string& path, const Summary& s, std::string* er
   j << "],\n  \"outputs\": [";
   for (size_t i = 0; i < s.outputs.size(); ++i) {
     const OutputInfo& o = s.outputs[i];
-    j << (i ? ",\n" : "\n") << "    {\"name\": " << Quote(o.name) << ", \"dtype\": " << Quote(o.dtype)
-      << ", \"dims\": [";
+    j << (i ? ",\n" : "\n") << "    {\"name\": " << Quote(o.name)
+      << ", \"dtype\": " << Quote(o.dtype) << ", \"dims\": [";
     for (size_t k = 0; k < o.dims.size(); ++k) j << (k ? ", " : "") << o.dims[k];
     j << "], \"file\": " << Quote(o.file) << "}";
   }

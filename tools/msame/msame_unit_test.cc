@@ -86,8 +86,8 @@ TEST(MsameNpy, ParsesFloat32) {
   std::vector<uint8_t> payload(v.size() * 4);
   std::memcpy(payload.data(), v.data(), payload.size());
   for (int version : {1, 2}) {
-    auto bytes = MakeNpy("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }", payload,
-                         version);
+    auto bytes =
+        MakeNpy("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }", payload, version);
     HostTensor t;
     std::string err;
     ASSERT_TRUE(ParseNpy(bytes.data(), bytes.size(), &t, &err)) << err;
@@ -115,15 +115,15 @@ TEST(MsameNpy, ScalarAndOneDim) {
 TEST(MsameNpy, Rejects) {
   HostTensor t;
   std::string err;
-  auto fortran = MakeNpy("{'descr': '<f4', 'fortran_order': True, 'shape': (1,), }",
-                         std::vector<uint8_t>(4));
+  auto fortran =
+      MakeNpy("{'descr': '<f4', 'fortran_order': True, 'shape': (1,), }", std::vector<uint8_t>(4));
   EXPECT_FALSE(ParseNpy(fortran.data(), fortran.size(), &t, &err));
   EXPECT_NE(err.find("Fortran"), std::string::npos);
-  auto big_endian = MakeNpy("{'descr': '>f4', 'fortran_order': False, 'shape': (1,), }",
-                            std::vector<uint8_t>(4));
+  auto big_endian =
+      MakeNpy("{'descr': '>f4', 'fortran_order': False, 'shape': (1,), }", std::vector<uint8_t>(4));
   EXPECT_FALSE(ParseNpy(big_endian.data(), big_endian.size(), &t, &err));
-  auto short_data = MakeNpy("{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }",
-                            std::vector<uint8_t>(8));
+  auto short_data =
+      MakeNpy("{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }", std::vector<uint8_t>(8));
   EXPECT_FALSE(ParseNpy(short_data.data(), short_data.size(), &t, &err));
   EXPECT_NE(err.find("8 bytes"), std::string::npos) << err;
   const uint8_t junk[] = "not numpy at all";

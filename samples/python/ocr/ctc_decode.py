@@ -1,6 +1,5 @@
 """Greedy CTC decoding for the PP-OCRv4 recogniser: blank = class 0, then the dictionary lines,
 then a space as the last class (6625 classes with ppocr_keys_v1.txt)."""
-import numpy as np
 
 
 def load_charset(dict_path):

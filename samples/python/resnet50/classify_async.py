@@ -20,8 +20,7 @@ import numpy as np
 import acl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from classify import (ACL_MEM_MALLOC_HUGE_FIRST, Classify, check_ret,  # noqa: E402
-                      print_top5)
+from classify import Classify, check_ret, print_top5  # noqa: E402
 from preprocess import load_image, preprocess  # noqa: E402
 
 ACL_CALLBACK_BLOCK = 1

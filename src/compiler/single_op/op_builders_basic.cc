@@ -57,10 +57,10 @@ R Cast(BuildContext& c) {
 }
 
 R ArgReduceD(BuildContext& c) {
-  Value* idx = c.Add1(c.mapping().onnx_op, {c.in(0)},
-                      Attrs({{"axis", Attribute::Int(c.Int("dimension"))},
-                             {"keepdims", Attribute::Int(0)}}));
-  ASSIGN_OR_RETURN(Value* out, IndexAs(c, idx, static_cast<int32_t>(c.Int("dtype"))));
+  Value* idx = c.Add1(
+      c.mapping().onnx_op, {c.in(0)},
+      Attrs({{"axis", Attribute::Int(c.Int("dimension"))}, {"keepdims", Attribute::Int(0)}}));
+  ASSIGN_OR_RETURN(Value * out, IndexAs(c, idx, static_cast<int32_t>(c.Int("dtype"))));
   return R({out});
 }
 
@@ -70,7 +70,7 @@ R ArgReduceV2(BuildContext& c) {
     return c.Error("input 1 (dimension) must hold one value, got " + std::to_string(axis.size()));
   Value* idx = c.Add1(c.mapping().onnx_op, {c.in(0)},
                       Attrs({{"axis", Attribute::Int(axis[0])}, {"keepdims", Attribute::Int(0)}}));
-  ASSIGN_OR_RETURN(Value* out, IndexAs(c, idx, static_cast<int32_t>(c.Int("dtype"))));
+  ASSIGN_OR_RETURN(Value * out, IndexAs(c, idx, static_cast<int32_t>(c.Int("dtype"))));
   return R({out});
 }
 

@@ -15,12 +15,12 @@ struct DTypeRow {
 };
 
 const DTypeRow kDTypes[] = {
-    {kAclFloat, DType::kFloat32, "float"},     {kAclFloat16, DType::kFloat16, "float16"},
-    {kAclInt8, DType::kInt8, "int8"},          {kAclInt32, DType::kInt32, "int32"},
-    {kAclUint8, DType::kUInt8, "uint8"},       {kAclInt16, DType::kInt16, "int16"},
-    {kAclUint16, DType::kUInt16, "uint16"},    {kAclUint32, DType::kUInt32, "uint32"},
-    {kAclInt64, DType::kInt64, "int64"},       {kAclUint64, DType::kUInt64, "uint64"},
-    {kAclDouble, DType::kFloat64, "double"},   {kAclBool, DType::kBool, "bool"},
+    {kAclFloat, DType::kFloat32, "float"},    {kAclFloat16, DType::kFloat16, "float16"},
+    {kAclInt8, DType::kInt8, "int8"},         {kAclInt32, DType::kInt32, "int32"},
+    {kAclUint8, DType::kUInt8, "uint8"},      {kAclInt16, DType::kInt16, "int16"},
+    {kAclUint16, DType::kUInt16, "uint16"},   {kAclUint32, DType::kUInt32, "uint32"},
+    {kAclInt64, DType::kInt64, "int64"},      {kAclUint64, DType::kUInt64, "uint64"},
+    {kAclDouble, DType::kFloat64, "double"},  {kAclBool, DType::kBool, "bool"},
     {kAclBf16, DType::kBFloat16, "bfloat16"},
 };
 
@@ -29,10 +29,9 @@ struct FormatRow {
   const char* name;
 };
 const FormatRow kFormats[] = {
-    {0, "NCHW"},       {1, "NHWC"},        {2, "ND"},           {3, "NC1HWC0"},
-    {4, "FRACTAL_Z"},  {12, "NC1HWC0_C04"}, {16, "HWCN"},        {27, "NDHWC"},
-    {29, "FRACTAL_NZ"}, {30, "NCDHW"},      {32, "NDC1HWC0"},    {33, "FRACTAL_Z_3D"},
-    {35, "NC"},        {47, "NCL"},
+    {0, "NCHW"},         {1, "NHWC"},          {2, "ND"},     {3, "NC1HWC0"},     {4, "FRACTAL_Z"},
+    {12, "NC1HWC0_C04"}, {16, "HWCN"},         {27, "NDHWC"}, {29, "FRACTAL_NZ"}, {30, "NCDHW"},
+    {32, "NDC1HWC0"},    {33, "FRACTAL_Z_3D"}, {35, "NC"},    {47, "NCL"},
 };
 
 std::string Lower(std::string s) {
@@ -125,28 +124,44 @@ bool AttrValue::operator==(const AttrValue& o) const {
 
 const char* AttrTypeName(AttrValue::Type t) {
   switch (t) {
-    case AttrValue::Type::kBool: return "bool";
-    case AttrValue::Type::kInt: return "int";
-    case AttrValue::Type::kFloat: return "float";
-    case AttrValue::Type::kString: return "string";
-    case AttrValue::Type::kDataType: return "data_type";
-    case AttrValue::Type::kListBool: return "list_bool";
-    case AttrValue::Type::kListInt: return "list_int";
-    case AttrValue::Type::kListFloat: return "list_float";
-    case AttrValue::Type::kListString: return "list_string";
-    case AttrValue::Type::kListDataType: return "list_data_type";
-    case AttrValue::Type::kListListInt: return "list_list_int";
+    case AttrValue::Type::kBool:
+      return "bool";
+    case AttrValue::Type::kInt:
+      return "int";
+    case AttrValue::Type::kFloat:
+      return "float";
+    case AttrValue::Type::kString:
+      return "string";
+    case AttrValue::Type::kDataType:
+      return "data_type";
+    case AttrValue::Type::kListBool:
+      return "list_bool";
+    case AttrValue::Type::kListInt:
+      return "list_int";
+    case AttrValue::Type::kListFloat:
+      return "list_float";
+    case AttrValue::Type::kListString:
+      return "list_string";
+    case AttrValue::Type::kListDataType:
+      return "list_data_type";
+    case AttrValue::Type::kListListInt:
+      return "list_list_int";
   }
   return "?";
 }
 
 std::string AttrValueText(const AttrValue& v) {
   switch (v.type) {
-    case AttrValue::Type::kBool: return v.i ? "true" : "false";
-    case AttrValue::Type::kInt: return std::to_string(v.i);
-    case AttrValue::Type::kFloat: return FloatText(v.f);
-    case AttrValue::Type::kString: return "\"" + v.s + "\"";
-    case AttrValue::Type::kDataType: return AclDTypeName(static_cast<int32_t>(v.i));
+    case AttrValue::Type::kBool:
+      return v.i ? "true" : "false";
+    case AttrValue::Type::kInt:
+      return std::to_string(v.i);
+    case AttrValue::Type::kFloat:
+      return FloatText(v.f);
+    case AttrValue::Type::kString:
+      return "\"" + v.s + "\"";
+    case AttrValue::Type::kDataType:
+      return AclDTypeName(static_cast<int32_t>(v.i));
     case AttrValue::Type::kListBool:
     case AttrValue::Type::kListInt:
       return "[" + Join(v.ints) + "]";
@@ -252,8 +267,7 @@ std::string DescribeOp(const OpDesc& d) {
   std::string s = d.op + "(inputs: ";
   for (size_t i = 0; i < d.inputs.size(); ++i) s += (i ? ", " : "") + DescribeTensor(d.inputs[i]);
   s += "; outputs: ";
-  for (size_t i = 0; i < d.outputs.size(); ++i)
-    s += (i ? ", " : "") + DescribeTensor(d.outputs[i]);
+  for (size_t i = 0; i < d.outputs.size(); ++i) s += (i ? ", " : "") + DescribeTensor(d.outputs[i]);
   if (!d.attrs.empty()) {
     s += "; attrs: ";
     bool first = true;
@@ -281,9 +295,8 @@ Result<Tensor> ConstTensor(const TensorSpec& t) {
   if (!IsStatic(t.dims)) return InvalidParam("a constant input needs a static shape");
   Tensor out(ir, t.dims);
   if (t.const_data.size() != out.nbytes())
-    return InvalidParam("constant value has " + std::to_string(t.const_data.size()) +
-                        " bytes, " + DescribeTensor(t) + " needs " +
-                        std::to_string(out.nbytes()));
+    return InvalidParam("constant value has " + std::to_string(t.const_data.size()) + " bytes, " +
+                        DescribeTensor(t) + " needs " + std::to_string(out.nbytes()));
   if (!t.const_data.empty()) std::memcpy(out.mutable_data(), t.const_data.data(), out.nbytes());
   return out;
 }

@@ -28,7 +28,7 @@ constexpr int32_t kAclFormatUndefined = -1, kAclFormatNCHW = 0, kAclFormatNHWC =
 struct TensorSpec {
   int32_t dtype = kAclDtUndefined;  // aclDataType; undefined = an omitted optional input
   int32_t format = kAclFormatUndefined;
-  Shape dims;                       // -1 = dynamic dim; {-2} = unknown rank
+  Shape dims;                                       // -1 = dynamic dim; {-2} = unknown rank
   std::vector<std::array<int64_t, 2>> shape_range;  // per dim [min, max], -1 = unbounded
   std::string name;
   bool is_const = false;
@@ -41,14 +41,23 @@ struct TensorSpec {
 
 struct AttrValue {
   enum class Type {
-    kBool, kInt, kFloat, kString, kDataType,
-    kListBool, kListInt, kListFloat, kListString, kListDataType, kListListInt,
+    kBool,
+    kInt,
+    kFloat,
+    kString,
+    kDataType,
+    kListBool,
+    kListInt,
+    kListFloat,
+    kListString,
+    kListDataType,
+    kListListInt,
   };
   Type type = Type::kInt;
-  int64_t i = 0;                      // bool (0/1), int, data_type (aclDataType)
+  int64_t i = 0;  // bool (0/1), int, data_type (aclDataType)
   float f = 0.0f;
   std::string s;
-  std::vector<int64_t> ints;          // list_bool, list_int, list_data_type
+  std::vector<int64_t> ints;  // list_bool, list_int, list_data_type
   std::vector<float> floats;
   std::vector<std::string> strings;
   std::vector<std::vector<int64_t>> int_lists;
@@ -80,7 +89,7 @@ std::string AclDTypeName(int32_t dtype);
 Result<int32_t> AclDTypeFromName(const std::string& name);
 // aclDataType -> IR DType; kUnsupportedDataType when openacl has no such element type.
 Result<DType> AclToIrDType(int32_t dtype);
-int32_t IrToAclDType(DType dtype);  // kAclDtUndefined when none
+int32_t IrToAclDType(DType dtype);   // kAclDtUndefined when none
 size_t AclDTypeSize(int32_t dtype);  // 0 when unknown
 
 std::string AclFormatName(int32_t format);  // "ND", "NCHW", ... ; "format(<n>)" when unknown

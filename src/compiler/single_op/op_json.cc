@@ -13,7 +13,8 @@ Status Bad(const std::string& m) { return Status(StatusCode::kParseFile, m); }
 Result<int64_t> GetInt(const json& j, const std::string& what) {
   if (j.is_boolean()) return j.get<bool>() ? 1 : 0;
   if (j.is_number_integer()) return j.get<int64_t>();
-  if (j.is_number_float() && j.get<double>() == static_cast<double>(static_cast<int64_t>(j.get<double>())))
+  if (j.is_number_float() &&
+      j.get<double>() == static_cast<double>(static_cast<int64_t>(j.get<double>())))
     return static_cast<int64_t>(j.get<double>());
   return Bad(what + " must be an integer, got " + j.dump());
 }
@@ -31,7 +32,8 @@ Result<std::vector<int64_t>> GetInts(const json& j, const std::string& what) {
 Result<int32_t> GetDType(const json& j, const std::string& what) {
   if (j.is_number_integer()) {
     int32_t v = j.get<int32_t>();
-    if (v != kAclDtUndefined && AclDTypeSize(v) == 0) return Bad(what + ": unknown data type value " + std::to_string(v));
+    if (v != kAclDtUndefined && AclDTypeSize(v) == 0)
+      return Bad(what + ": unknown data type value " + std::to_string(v));
     return v;
   }
   if (!j.is_string()) return Bad(what + " must be a data type name, got " + j.dump());
@@ -55,8 +57,8 @@ Status ParseConst(const json& value, TensorSpec* t, const std::string& what) {
   int64_t n = t->unknown_rank() ? -1 : NumElements(t->dims);
   if (n < 0) return Bad(what + ": a constant input needs a static shape");
   if (static_cast<int64_t>(elems.size()) != n)
-    return Bad(what + ": const_value has " + std::to_string(elems.size()) + " values, shape [" +
-               ShapeToString(t->dims) + "] needs " + std::to_string(n));
+    return Bad(what + ": const_value has " + std::to_string(elems.size()) + " values, shape " +
+               ShapeToString(t->dims) + " needs " + std::to_string(n));
   auto ir = AclToIrDType(t->dtype);
   if (!ir.ok()) return Bad(what + ": " + ir.status().message());
   size_t esize = DTypeSize(*ir);
@@ -80,9 +82,9 @@ Result<TensorSpec> ParseTensor(const json& j, const std::string& what) {
   if (!j.is_object()) return Bad(what + " must be an object");
   TensorSpec t;
   for (const auto& [key, v] : j.items()) {
-    static const char* kKnown[] = {"format", "type", "shape", "shape_range", "name", "is_const",
-                                   "const_value", "param_type", "dynamic_input", "origin_format",
-                                   "origin_shape", "value_range"};
+    static const char* kKnown[] = {"format",        "type",          "shape",        "shape_range",
+                                   "name",          "is_const",      "const_value",  "param_type",
+                                   "dynamic_input", "origin_format", "origin_shape", "value_range"};
     bool known = false;
     for (const char* k : kKnown) known = known || key == k;
     if (!known) return Bad(what + ": unknown field '" + key + "'");
@@ -104,7 +106,8 @@ Result<TensorSpec> ParseTensor(const json& j, const std::string& what) {
   }
   for (int64_t d : t.dims)
     if (d < -2 || (d == -2 && t.dims.size() != 1))
-      return Bad(what + ".shape: dim " + std::to_string(d) + " is invalid (-1 = dynamic, [-2] = "
+      return Bad(what + ".shape: dim " + std::to_string(d) +
+                 " is invalid (-1 = dynamic, [-2] = "
                  "unknown rank)");
   if (j.contains("shape_range")) {
     const json& r = j["shape_range"];
@@ -274,27 +277,45 @@ json AttrToJson(const std::string& name, const AttrValue& a) {
   j["name"] = name;
   j["type"] = AttrTypeName(a.type);
   switch (a.type) {
-    case AttrValue::Type::kBool: j["value"] = a.i != 0; break;
-    case AttrValue::Type::kInt: j["value"] = a.i; break;
-    case AttrValue::Type::kFloat: j["value"] = a.f; break;
-    case AttrValue::Type::kString: j["value"] = a.s; break;
-    case AttrValue::Type::kDataType: j["value"] = AclDTypeName(static_cast<int32_t>(a.i)); break;
+    case AttrValue::Type::kBool:
+      j["value"] = a.i != 0;
+      break;
+    case AttrValue::Type::kInt:
+      j["value"] = a.i;
+      break;
+    case AttrValue::Type::kFloat:
+      j["value"] = a.f;
+      break;
+    case AttrValue::Type::kString:
+      j["value"] = a.s;
+      break;
+    case AttrValue::Type::kDataType:
+      j["value"] = AclDTypeName(static_cast<int32_t>(a.i));
+      break;
     case AttrValue::Type::kListBool: {
       json v = json::array();
       for (int64_t x : a.ints) v.push_back(x != 0);
       j["value"] = v;
       break;
     }
-    case AttrValue::Type::kListInt: j["value"] = a.ints; break;
-    case AttrValue::Type::kListFloat: j["value"] = a.floats; break;
-    case AttrValue::Type::kListString: j["value"] = a.strings; break;
+    case AttrValue::Type::kListInt:
+      j["value"] = a.ints;
+      break;
+    case AttrValue::Type::kListFloat:
+      j["value"] = a.floats;
+      break;
+    case AttrValue::Type::kListString:
+      j["value"] = a.strings;
+      break;
     case AttrValue::Type::kListDataType: {
       json v = json::array();
       for (int64_t x : a.ints) v.push_back(AclDTypeName(static_cast<int32_t>(x)));
       j["value"] = v;
       break;
     }
-    case AttrValue::Type::kListListInt: j["value"] = a.int_lists; break;
+    case AttrValue::Type::kListListInt:
+      j["value"] = a.int_lists;
+      break;
   }
   return j;
 }

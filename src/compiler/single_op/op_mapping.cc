@@ -38,22 +38,45 @@ OpMapping M(const char* acl, const char* onnx, int min_in, int max_in, int min_o
 
 std::vector<OpMapping> BuildTable() {
   std::vector<OpMapping> t;
-  for (auto [acl, onnx] : std::vector<std::pair<const char*, const char*>>{
-           {"Relu", "Relu"},       {"Sigmoid", "Sigmoid"},   {"Exp", "Exp"},
-           {"Log", "Log"},         {"Abs", "Abs"},           {"Sqrt", "Sqrt"},
-           {"Tanh", "Tanh"},       {"Neg", "Neg"},           {"Floor", "Floor"},
-           {"Ceil", "Ceil"},       {"Sin", "Sin"},           {"Cos", "Cos"},
-           {"Reciprocal", "Reciprocal"}, {"Erf", "Erf"},     {"Sign", "Sign"},
-           {"Round", "Round"},     {"Softplus", "Softplus"}, {"Softsign", "Softsign"},
-           {"Identity", "Identity"}, {"LogicalNot", "Not"}})
+  for (auto [acl, onnx] :
+       std::vector<std::pair<const char*, const char*>>{{"Relu", "Relu"},
+                                                        {"Sigmoid", "Sigmoid"},
+                                                        {"Exp", "Exp"},
+                                                        {"Log", "Log"},
+                                                        {"Abs", "Abs"},
+                                                        {"Sqrt", "Sqrt"},
+                                                        {"Tanh", "Tanh"},
+                                                        {"Neg", "Neg"},
+                                                        {"Floor", "Floor"},
+                                                        {"Ceil", "Ceil"},
+                                                        {"Sin", "Sin"},
+                                                        {"Cos", "Cos"},
+                                                        {"Reciprocal", "Reciprocal"},
+                                                        {"Erf", "Erf"},
+                                                        {"Sign", "Sign"},
+                                                        {"Round", "Round"},
+                                                        {"Softplus", "Softplus"},
+                                                        {"Softsign", "Softsign"},
+                                                        {"Identity", "Identity"},
+                                                        {"LogicalNot", "Not"}})
     t.push_back(M(acl, onnx, 1, 1, 1, 1, {}, b::Unary, "elementwise"));
-  for (auto [acl, onnx] : std::vector<std::pair<const char*, const char*>>{
-           {"Add", "Add"},         {"AddV2", "Add"},         {"Sub", "Sub"},
-           {"Mul", "Mul"},         {"Div", "Div"},           {"RealDiv", "Div"},
-           {"Pow", "Pow"},         {"Maximum", "Max"},       {"Minimum", "Min"},
-           {"Equal", "Equal"},     {"Less", "Less"},         {"Greater", "Greater"},
-           {"LessEqual", "LessOrEqual"}, {"GreaterEqual", "GreaterOrEqual"},
-           {"LogicalAnd", "And"},  {"LogicalOr", "Or"}})
+  for (auto [acl, onnx] :
+       std::vector<std::pair<const char*, const char*>>{{"Add", "Add"},
+                                                        {"AddV2", "Add"},
+                                                        {"Sub", "Sub"},
+                                                        {"Mul", "Mul"},
+                                                        {"Div", "Div"},
+                                                        {"RealDiv", "Div"},
+                                                        {"Pow", "Pow"},
+                                                        {"Maximum", "Max"},
+                                                        {"Minimum", "Min"},
+                                                        {"Equal", "Equal"},
+                                                        {"Less", "Less"},
+                                                        {"Greater", "Greater"},
+                                                        {"LessEqual", "LessOrEqual"},
+                                                        {"GreaterEqual", "GreaterOrEqual"},
+                                                        {"LogicalAnd", "And"},
+                                                        {"LogicalOr", "Or"}})
     t.push_back(M(acl, onnx, 2, 2, 1, 1, {}, b::Binary, "numpy broadcasting"));
   t.push_back(M("Square", "Mul", 1, 1, 1, 1, {}, b::Square, "Mul(x, x)"));
   t.push_back(M("Rsqrt", "Sqrt", 1, 1, 1, 1, {}, b::Rsqrt, "Reciprocal(Sqrt(x))"));
@@ -78,10 +101,12 @@ std::vector<OpMapping> BuildTable() {
            {"Softmax", "Softmax"}, {"SoftmaxV2", "Softmax"}, {"LogSoftmaxV2", "LogSoftmax"}})
     t.push_back(M(acl, onnx, 1, 1, 1, 1, {Def("axes", ListV({-1}))}, b::Softmax,
                   "axis = axes[0] (one axis)"));
-  for (auto [acl, onnx] : std::vector<std::pair<const char*, const char*>>{
-           {"ReduceSumD", "ReduceSum"}, {"ReduceMeanD", "ReduceMean"},
-           {"ReduceMaxD", "ReduceMax"}, {"ReduceMinD", "ReduceMin"},
-           {"ReduceProdD", "ReduceProd"}})
+  for (auto [acl, onnx] :
+       std::vector<std::pair<const char*, const char*>>{{"ReduceSumD", "ReduceSum"},
+                                                        {"ReduceMeanD", "ReduceMean"},
+                                                        {"ReduceMaxD", "ReduceMax"},
+                                                        {"ReduceMinD", "ReduceMin"},
+                                                        {"ReduceProdD", "ReduceProd"}})
     t.push_back(M(acl, onnx, 1, 1, 1, 1, {Req("axes", T::kListInt), Def("keep_dims", BoolV(false))},
                   b::ReduceD, "axes, keepdims = keep_dims"));
   t.push_back(M("ReduceSum", "ReduceSum", 2, 2, 1, 1, {Def("keep_dims", BoolV(false))},
@@ -92,32 +117,31 @@ std::vector<OpMapping> BuildTable() {
                    Def("offset_x", IntV(0))},
                   b::MatMul, "Transpose(last two dims) when transpose_x1/x2, + bias input"));
   for (const char* acl : {"BatchMatMul", "BatchMatMulV2"})
-    t.push_back(M(acl, "MatMul", 2, 4, 1, 1,
-                  {Def("adj_x1", BoolV(false)), Def("adj_x2", BoolV(false)),
-                   Def("offset_x", IntV(0))},
-                  b::BatchMatMul, "Transpose(last two dims) when adj_x1/x2, + bias input"));
+    t.push_back(
+        M(acl, "MatMul", 2, 4, 1, 1,
+          {Def("adj_x1", BoolV(false)), Def("adj_x2", BoolV(false)), Def("offset_x", IntV(0))},
+          b::BatchMatMul, "Transpose(last two dims) when adj_x1/x2, + bias input"));
   t.push_back(M("GEMM", "MatMul", 5, 5, 1, 1,
                 {Def("transpose_a", BoolV(false)), Def("transpose_b", BoolV(false))}, b::Gemm,
                 "alpha * op(a) @ op(b) + beta * c (alpha, beta: tensors)"));
-  t.push_back(M("Conv2D", "Conv", 2, 4, 1, 1,
-                {Req("strides", T::kListInt), Req("pads", T::kListInt),
-                 Def("dilations", ListV({1, 1, 1, 1})), Def("groups", IntV(1)),
-                 Def("data_format", StrV("NCHW")), Def("offset_x", IntV(0))},
-                b::Conv2D, "NCHW only; pads [top,bottom,left,right]; filter = input 1"));
+  t.push_back(M(
+      "Conv2D", "Conv", 2, 4, 1, 1,
+      {Req("strides", T::kListInt), Req("pads", T::kListInt), Def("dilations", ListV({1, 1, 1, 1})),
+       Def("groups", IntV(1)), Def("data_format", StrV("NCHW")), Def("offset_x", IntV(0))},
+      b::Conv2D, "NCHW only; pads [top,bottom,left,right]; filter = input 1"));
   for (const char* acl : {"MaxPool", "AvgPool"})
     t.push_back(M(acl, acl[0] == 'M' ? "MaxPool" : "AveragePool", 1, 1, 1, 1,
                   {Req("ksize", T::kListInt), Req("strides", T::kListInt),
                    Req("padding", T::kString), Def("data_format", StrV("NCHW"))},
                   b::Pool, "NCHW only; padding VALID / SAME (SAME_UPPER)"));
-  t.push_back(M("TransposeD", "Transpose", 1, 1, 1, 1, {Req("perm", T::kListInt)}, b::TransposeD,
-                "perm"));
-  t.push_back(M("Transpose", "Transpose", 2, 2, 1, 1, {}, b::TransposeConst,
-                "perm = const input 1", {1}));
+  t.push_back(
+      M("TransposeD", "Transpose", 1, 1, 1, 1, {Req("perm", T::kListInt)}, b::TransposeD, "perm"));
+  t.push_back(
+      M("Transpose", "Transpose", 2, 2, 1, 1, {}, b::TransposeConst, "perm = const input 1", {1}));
   for (const char* acl : {"TopK", "TopKV2"})
     t.push_back(M(acl, "TopK", 2, 2, 2, 2,
                   {Def("sorted", BoolV(true)), Def("largest", BoolV(true)), Def("dim", IntV(-1))},
-                  b::TopK, "k = const input 1, axis = dim; indices cast to the output type",
-                  {1}));
+                  b::TopK, "k = const input 1, axis = dim; indices cast to the output type", {1}));
   for (const char* acl : {"ConcatD", "ConcatV2D"})
     t.push_back(M(acl, "Concat", 1, 1024, 1, 1, {Req("concat_dim", T::kInt), Opt("N", T::kInt)},
                   b::ConcatD, "axis = concat_dim (N, if given, = number of inputs)"));
@@ -128,8 +152,8 @@ std::vector<OpMapping> BuildTable() {
                 b::Reshape, "shape = const input 1", {1}));
   t.push_back(M("Squeeze", "Squeeze", 1, 1, 1, 1, {Def("axis", ListV({}))}, b::Squeeze,
                 "axes = axis (empty: every 1-dim)"));
-  t.push_back(M("Unsqueeze", "Unsqueeze", 1, 1, 1, 1, {Req("axes", T::kListInt)}, b::Unsqueeze,
-                "axes"));
+  t.push_back(
+      M("Unsqueeze", "Unsqueeze", 1, 1, 1, 1, {Req("axes", T::kListInt)}, b::Unsqueeze, "axes"));
   t.push_back(M("Flatten", "Flatten", 1, 1, 1, 1, {Def("axis", IntV(1))}, b::Flatten, "axis"));
   t.push_back(M("GatherV2", "Gather", 3, 3, 1, 1, {Def("batch_dims", IntV(0))}, b::GatherV2,
                 "axis = const input 2 (batch_dims 0 only)", {2}));
@@ -187,9 +211,9 @@ Status Canonicalize(OpDesc& desc) {
   if (!m) {
     std::string known;
     for (const auto& x : AllOpMappings()) known += (known.empty() ? "" : ", ") + x.acl_op;
-    return Status(StatusCode::kUnsupportedOp,
-                  "op type '" + desc.op + "' is not supported by openacl (supported: " + known +
-                      ")");
+    return Status(
+        StatusCode::kUnsupportedOp,
+        "op type '" + desc.op + "' is not supported by openacl (supported: " + known + ")");
   }
   const std::string at = desc.op + ": ";
   int n_in = static_cast<int>(desc.inputs.size()), n_out = static_cast<int>(desc.outputs.size());
@@ -202,20 +226,21 @@ Status Canonicalize(OpDesc& desc) {
                       (m->max_inputs != m->min_inputs ? ".." + std::to_string(m->max_inputs) : ""));
   desc.inputs.resize(n_in);
   if (n_out < m->min_outputs || n_out > m->max_outputs)
-    return Status(StatusCode::kOpInputNotMatch,
-                  at + "has " + std::to_string(n_out) + " outputs, expected " +
-                      std::to_string(m->min_outputs) +
-                      (m->max_outputs != m->min_outputs ? ".." + std::to_string(m->max_outputs)
-                                                        : ""));
+    return Status(
+        StatusCode::kOpInputNotMatch,
+        at + "has " + std::to_string(n_out) + " outputs, expected " +
+            std::to_string(m->min_outputs) +
+            (m->max_outputs != m->min_outputs ? ".." + std::to_string(m->max_outputs) : ""));
   for (int i = 0; i < m->min_inputs; ++i)
     if (desc.inputs[i].omitted())
       return Status(StatusCode::kOpInputNotMatch,
                     at + "input " + std::to_string(i) + " is required but given as undefined");
   for (int ci : m->const_inputs)
     if (ci < n_in && !desc.inputs[ci].is_const)
-      return Status(StatusCode::kOpInputNotMatch,
-                    at + "input " + std::to_string(ci) +
-                        " must be a constant (is_const in the JSON, aclSetTensorConst at run time)");
+      return Status(
+          StatusCode::kOpInputNotMatch,
+          at + "input " + std::to_string(ci) +
+              " must be a constant (is_const in the JSON, aclSetTensorConst at run time)");
   for (auto& [name, v] : desc.attrs) {
     auto spec = std::find_if(m->attrs.begin(), m->attrs.end(),
                              [&](const AttrSpec& s) { return s.name == name; });
@@ -236,8 +261,8 @@ Status Canonicalize(OpDesc& desc) {
   for (const auto& s : m->attrs) {
     if (desc.attrs.count(s.name)) continue;
     if (s.required)
-      return Status(StatusCode::kOpAttrNotMatch,
-                    at + "required attr '" + s.name + "' (" + AttrTypeName(s.type) + ") is missing");
+      return Status(StatusCode::kOpAttrNotMatch, at + "required attr '" + s.name + "' (" +
+                                                     AttrTypeName(s.type) + ") is missing");
     if (s.has_default) desc.attrs[s.name] = s.def;
   }
   // Cast: dst_type is implied by the output desc.

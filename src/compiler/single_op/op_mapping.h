@@ -75,14 +75,14 @@ struct AttrSpec {
 };
 
 struct OpMapping {
-  std::string acl_op;       // "ArgMaxD"
-  std::string onnx_op;      // main ONNX op ("ArgMax"); generic builders use it
+  std::string acl_op;   // "ArgMaxD"
+  std::string onnx_op;  // main ONNX op ("ArgMax"); generic builders use it
   int min_inputs = 1, max_inputs = 1;
   int min_outputs = 1, max_outputs = 1;  // max -1 = any number
   std::vector<AttrSpec> attrs;
   std::vector<int> const_inputs;  // inputs that must be is_const (axes, k, perm, ...)
   BuildFn build = nullptr;
-  std::string note;               // docs: how it maps
+  std::string note;  // docs: how it maps
 };
 
 const OpMapping* FindOpMapping(const std::string& acl_op);

@@ -4,14 +4,16 @@ namespace openacl::single_op {
 namespace {
 
 std::string Dims(const TensorSpec& t) {
-  return t.unknown_rank() ? std::string("[unknown rank]") : "[" + ShapeToString(t.dims) + "]";
+  return t.unknown_rank() ? std::string("[unknown rank]") : ShapeToString(t.dims);
 }
 
 std::string MatchTensor(const TensorSpec& l, const TensorSpec& r, const std::string& what,
                         bool output) {
   if (l.omitted() != r.omitted())
-    return what + ": " + (l.omitted() ? "omitted in the loaded op, given" : "given in the loaded op, "
-                                                                            "omitted") +
+    return what + ": " +
+           (l.omitted() ? "omitted in the loaded op, given"
+                        : "given in the loaded op, "
+                          "omitted") +
            " in the request";
   if (l.omitted()) return "";
   if (l.dtype != r.dtype)
@@ -35,13 +37,16 @@ std::string MatchTensor(const TensorSpec& l, const TensorSpec& r, const std::str
     }
     if (!ok) {
       std::string s = what + " shape: " + Dims(l);
-      if (!l.shape_range.empty()) s += " (" + DescribeTensor(l).substr(DescribeTensor(l).find("range")) + ")";
+      if (!l.shape_range.empty())
+        s += " (" + DescribeTensor(l).substr(DescribeTensor(l).find("range")) + ")";
       return s + " loaded, " + Dims(r) + " asked";
     }
   }
   if (l.is_const != r.is_const)
-    return what + ": " + (l.is_const ? "constant in the loaded op, not" : "not constant in the loaded "
-                                                                          "op, constant") +
+    return what + ": " +
+           (l.is_const ? "constant in the loaded op, not"
+                       : "not constant in the loaded "
+                         "op, constant") +
            " in the request";
   if (l.is_const && l.const_data != r.const_data) return what + ": constant value differs";
   return "";
@@ -81,7 +86,8 @@ std::string MatchOp(const OpDesc& l, const OpDesc& r) {
              " asked";
   }
   for (const auto& [name, v] : r.attrs)
-    if (!l.attrs.count(name)) return "attr " + name + ": not in the loaded op, asked " + AttrValueText(v);
+    if (!l.attrs.count(name))
+      return "attr " + name + ": not in the loaded op, asked " + AttrValueText(v);
   return "";
 }
 

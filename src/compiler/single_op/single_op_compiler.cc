@@ -107,9 +107,9 @@ Result<CompiledModel> Build(const OpDesc& desc, const OpDesc& recorded, const st
       shape_ok = want.dims[d] < 0 || want.dims[d] == got.shape[d];
     if (!shape_ok)
       return Status(StatusCode::kOpInputNotMatch,
-                    desc.op + ": output " + std::to_string(i) + " is described with shape [" +
-                        ShapeToString(want.dims) + "] but the op computes [" +
-                        ShapeToString(got.shape) + "] for these inputs");
+                    desc.op + ": output " + std::to_string(i) + " is described with shape " +
+                        ShapeToString(want.dims) + " but the op computes " +
+                        ShapeToString(got.shape) + " for these inputs");
   }
   model.is_single_op = true;
   model.single_op.acl_op_type = desc.op;
@@ -141,8 +141,9 @@ Result<CompiledModel> CompileSingleOp(const OpDesc& in, const std::string& soc_v
     if (t.omitted() || t.is_const) continue;
     if (t.unknown_rank())
       return Status(StatusCode::kFeatureUnsupported,
-                    desc.op + ": inputs of unknown rank are not supported (give the rank, -1 for "
-                              "dynamic dims)");
+                    desc.op +
+                        ": inputs of unknown rank are not supported (give the rank, -1 for "
+                        "dynamic dims)");
     t.dims = Representative(t);
   }
   return Build(concrete, desc, soc_version);
@@ -175,8 +176,8 @@ Status CompileSingleOpJson(const std::string& json_path, const std::string& out_
     if (!model.ok())
       return model.status().WithContext(json_path + ": entry " + std::to_string(i) + " (" +
                                         descs[i].op + ")");
-    std::string name = descs[i].name.empty() ? single_op::DefaultModelName(descs[i], i)
-                                             : descs[i].name;
+    std::string name =
+        descs[i].name.empty() ? single_op::DefaultModelName(descs[i], i) : descs[i].name;
     if (name.size() < 3 || name.compare(name.size() - 3, 3, ".om") != 0) name += ".om";
     for (const auto& m : models)
       if (m.first == name)

@@ -22,14 +22,14 @@ namespace {
 const int kNumClasses = 1000;
 const int64_t kInputShape[] = {1, 3, 16, 16};
 
-#define CHECK_ACL(call)                                                                     \
-  do {                                                                                      \
-    aclError ret_ = (call);                                                                 \
-    if (ret_ != ACL_SUCCESS) {                                                              \
-      std::printf("[ERROR] %s failed: %d %s\n", #call, static_cast<int>(ret_),              \
-                  aclGetRecentErrMsg());                                                    \
-      return false;                                                                         \
-    }                                                                                       \
+#define CHECK_ACL(call)                                                        \
+  do {                                                                         \
+    aclError ret_ = (call);                                                    \
+    if (ret_ != ACL_SUCCESS) {                                                 \
+      std::printf("[ERROR] %s failed: %d %s\n", #call, static_cast<int>(ret_), \
+                  aclGetRecentErrMsg());                                       \
+      return false;                                                            \
+    }                                                                          \
   } while (0)
 
 // Device copy of host data.
