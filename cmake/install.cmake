@@ -2,6 +2,8 @@
 include(GNUInstallDirs)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/acl DESTINATION runtime/include)
 install(TARGETS ascendcl LIBRARY DESTINATION runtime/lib64)
+# libascendcl's first-initialized helper (src/runtime/omp_defaults.c), found via $ORIGIN.
+install(TARGETS openacl_omp_defaults LIBRARY DESTINATION runtime/lib64)
 foreach(tool atc msame)
   if(TARGET ${tool})
     install(TARGETS ${tool} RUNTIME DESTINATION bin)

@@ -23,6 +23,10 @@ Status FuseMatMulBias(Graph& graph) {
       if (!bias || bias == out || !bias->is_constant() || bias->dtype != DType::kFloat32) continue;
       int64_t n_cols = out->shape.back();
       if (bias->constant->num_elements() != n_cols) continue;
+      // Only a row bias ([N], [1,N], [1,1,N]...) is one value per column.
+      bool row_bias = !bias->shape.empty() && bias->shape.back() == n_cols;
+      for (size_t d = 0; d + 1 < bias->shape.size(); ++d) row_bias &= bias->shape[d] == 1;
+      if (!row_bias) continue;
       if (add->outputs[0]->shape != out->shape) continue;
       Tensor bias_1d(bias->dtype, {n_cols});
       std::copy(bias->constant->data_as<uint8_t>(),

@@ -111,10 +111,7 @@ Status CheckOpsSupported(const Graph& graph) {
   for (const auto& n : graph.nodes()) {
     const OpSchema* s = OpRegistry::Get().Find(n->op_type, n->domain);
     std::string where = n->Describe() + " at opset " + std::to_string(n->opset);
-    if (n->op_type == "If" && n->domain.empty())
-      return Status(StatusCode::kFeatureUnsupported,
-                    where + ": If with a condition computed at run time is not supported (only "
-                            "conditions known at compile time are folded)");
+    if (n->op_type == "If" && n->domain.empty()) continue;  // folded or rejected during inference
     if (!s)
       return Status(StatusCode::kUnsupportedOp,
                     "unsupported op: " + where +
@@ -153,14 +150,26 @@ Status InferAndFold(Graph& graph, const InferOptions& options) {
       return Status(StatusCode::kShapeInvalid,
                     "input '" + in->name + "' has dynamic shape " + ShapeToString(in->shape) +
                         "; fix it with --input_shape (e.g. \"" + in->name + ":1,3,224,224\")");
+  for (const Value* out : graph.outputs)
+    if (!out->producer && !out->is_constant() && !graph.IsGraphInput(out))
+      return Status(StatusCode::kParseModel,
+                    "graph output '" + out->name + "' is not produced by any node");
   RetagLegacyNodes(graph);
   RETURN_IF_ERROR(CheckOpsSupported(graph));
   std::vector<Node*> order;
   for (const auto& n : graph.nodes()) order.push_back(n.get());
   for (Node* n : order) {
-    if (n->op_type == "If")
+    if (n->op_type == "If") {
+      // The condition may have become constant by folding (Shape -> Equal -> If): inline the
+      // taken branch and infer again from the start.
+      if (n->input(0) && n->input(0)->is_constant()) {
+        RETURN_IF_ERROR(InlineIf(graph, n));
+        return InferAndFold(graph, options);
+      }
       return Status(StatusCode::kFeatureUnsupported,
-                    n->Describe() + ": If with a condition computed at run time is not supported");
+                    n->Describe() + ": If with a condition computed at run time is not supported "
+                                    "(only conditions known at compile time are folded)");
+    }
     const OpSchema* s = OpRegistry::Get().Find(n->op_type, n->domain);
     for (size_t i = 0; i < n->inputs.size(); ++i) {
       Value* in = n->inputs[i];

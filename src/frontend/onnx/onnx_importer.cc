@@ -57,6 +57,12 @@ class Importer {
       for (const auto& name : np.input()) ins.push_back(name.empty() ? nullptr : lookup(name));
       for (const auto& name : np.output()) outs.push_back(name.empty() ? nullptr : lookup(name));
       std::string node_name = np.name().empty() ? graph->UniqueName(np.op_type()) : np.name();
+      for (Value* o : outs)
+        if (o && (o->producer || o->is_constant()))
+          return Status(StatusCode::kParseModel,
+                        "value '" + o->name + "' is produced twice (by node '" + node_name +
+                            "' and by " + (o->producer ? "node '" + o->producer->name + "'"
+                                                       : std::string("an initializer")) + ")");
       Node* node = graph->AddNode(np.op_type(), ins, outs, node_name);
       node->domain = np.domain() == "ai.onnx" ? "" : np.domain();
       auto dom = domain_opsets_.find(node->domain);
@@ -154,7 +160,9 @@ Result<std::unique_ptr<Graph>> ImportModel(const onnx::ModelProto& model,
     else
       domain_opsets[op.domain()] = static_cast<int>(op.version());
   }
-  if (opset == 0) opset = 1;
+  if (opset == 0)
+    return Status(StatusCode::kParseModel,
+                  "model has no opset_import for the default ONNX domain (truncated file?)");
   if (opset > 18)
     return Status(StatusCode::kParseModel,
                   "ONNX opset " + std::to_string(opset) + " is newer than supported (7..18)");

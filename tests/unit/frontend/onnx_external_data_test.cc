@@ -203,7 +203,7 @@ TEST(OnnxTruncated, EveryPrefixFailsCleanly) {
 // model: legacy-adaptable ops (Add, Mul, ...) get retagged and compile, others fail later with
 // a misleading "unsupported opset ... at opset 1". Fix: reject a missing default-domain
 // opset_import with kParseModel ("model has no opset_import for the ai.onnx domain").
-TEST(OnnxTruncated, DISABLED_ModelWithoutOpsetImportIsRejected) {
+TEST(OnnxTruncated, ModelWithoutOpsetImportIsRejected) {
   onnx::ModelProto m = InlineModel();
   m.clear_opset_import();
   std::string bytes = Serialize(m);

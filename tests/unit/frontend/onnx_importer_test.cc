@@ -363,7 +363,7 @@ TEST(OnnxImport, AiOnnxDomainImportSetsDefaultOpset) {
 // SSA, but a second node writing an already-produced name is accepted silently: Graph::AddNode
 // re-points the value's producer, both nodes write the same value and consumers read whichever
 // runs last. It should be a kParseModel error naming the value and both nodes.
-TEST(OnnxImport, DISABLED_TwoProducersOfOneValueAreRejected) {
+TEST(OnnxImport, TwoProducersOfOneValueAreRejected) {
   onnx::ModelProto m = NewModel(13);
   auto* g = m.mutable_graph();
   AddInput(g, "x", onnx::TensorProto::FLOAT, {2});

@@ -128,7 +128,7 @@ TEST(FuseMatMulBias, FusedBiasBeforeActivation) {
 // elements and keeps the shape, but it broadcasts along the ROWS (bias[i] added to row i),
 // while fused_bias adds bias[j] to column j, so the fused graph computes a different result.
 // Fix: require every dim of the bias except the last to be 1 (bias.shape.back() == N).
-TEST(FuseMatMulBias, DISABLED_ColumnBiasOfShapeN1MustNotBeFusedAsRowBias) {
+TEST(FuseMatMulBias, ColumnBiasOfShapeN1MustNotBeFusedAsRowBias) {
   MatMulAdd m;
   Build(m, {4, 3}, 4, {4, 1});
   FuseAndCompare(m, {{"a", RandomTensor({4, 3}, 9)}});  // EXPECTs the outputs to match

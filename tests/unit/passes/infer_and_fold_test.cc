@@ -234,7 +234,7 @@ TEST(InferAndFold, DISABLED_NestedIfReferencingEnclosingBranchValue) {
 // Shape -> Gather -> Equal -> If) is known at compile time for static inputs, but
 // CheckOpsSupported rejects the If before folding runs. Fix: inline Ifs during the inference
 // loop once input 0 has been folded (then infer the inlined nodes).
-TEST(InferAndFold, DISABLED_IfWithConditionFoldedFromShapeIsInlined) {
+TEST(InferAndFold, IfWithConditionFoldedFromShapeIsInlined) {
   Graph g;
   g.opset = 17;
   Value* x = AddInput(g, "x", {4});
@@ -343,7 +343,7 @@ TEST(InferAndFold, UndefinedValueIsNamed) {
 // node, input or initializer defines passes inference silently; the compiled model would then
 // return whatever was in the caller's output buffer. It should be a kParseModel error naming
 // the output.
-TEST(InferAndFold, DISABLED_UndefinedGraphOutputIsAnError) {
+TEST(InferAndFold, UndefinedGraphOutputIsAnError) {
   Graph g;
   g.opset = 17;
   Value* x = AddInput(g, "x", {2});
