@@ -103,13 +103,13 @@ std::vector<int64_t> Tensor::ToInt64Vector() const {
 
 Tensor Tensor::FromInt64(const std::vector<int64_t>& values, Shape shape) {
   Tensor t(DType::kInt64, std::move(shape));
-  std::memcpy(t.mutable_data(), values.data(), values.size() * sizeof(int64_t));
+  if (!values.empty()) std::memcpy(t.mutable_data(), values.data(), values.size() * sizeof(int64_t));
   return t;
 }
 
 Tensor Tensor::FromFloat(const std::vector<float>& values, Shape shape) {
   Tensor t(DType::kFloat32, std::move(shape));
-  std::memcpy(t.mutable_data(), values.data(), values.size() * sizeof(float));
+  if (!values.empty()) std::memcpy(t.mutable_data(), values.data(), values.size() * sizeof(float));
   return t;
 }
 

@@ -49,7 +49,14 @@ TEST_F(ModelLeakTest, ThousandLoadExecuteUnloadCyclesStayFlat) {
   for (int i = 0; i < 1000; ++i) Cycle(path, in_dev, out_dev);
   long after = ResidentKb();
   // A leak of even one small block per cycle (a desc, a dataset, a model) shows up well above this.
+  // Under AddressSanitizer freed memory sits in its quarantine, so RSS grows without a leak;
+  // LeakSanitizer checks real leaks at exit there instead.
+#if defined(__SANITIZE_ADDRESS__)
+  (void)before;
+  (void)after;
+#else
   EXPECT_LT(after - before, 2048) << "RSS grew from " << before << " kB to " << after << " kB";
+#endif
   aclrtFree(in_dev);
   aclrtFree(out_dev);
 }
