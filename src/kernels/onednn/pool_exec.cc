@@ -84,4 +84,23 @@ void SetPoolLayout(const Node& node, PoolSpec& spec) {
   spec.dst_block = lay.output_blocked(0) ? lay.block : 0;
 }
 
+Status GlobalPoolKernel::Prepare(const Node& node) {
+  what_ = node.Describe();
+  const Shape& x = node.inputs[0]->shape;
+  size_t nsp = x.size() - 2;
+  PoolSpec spec;
+  spec.src = x;
+  spec.dst = Shape(x.size(), 1);
+  spec.dst[0] = x[0];
+  spec.dst[1] = x[1];
+  spec.kernel.assign(x.begin() + 2, x.end());
+  spec.stride.assign(nsp, 1);
+  spec.dilation.assign(nsp, 1);
+  spec.pad_l.assign(nsp, 0);
+  spec.pad_r.assign(nsp, 0);
+  spec.alg = alg_;
+  SetPoolLayout(node, spec);
+  return exec_.Init(spec, what_);
+}
+
 }  // namespace openacl::onednn

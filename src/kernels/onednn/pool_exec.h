@@ -37,4 +37,18 @@ bool PoolNodeBasics(const Node& node);
 // Fills spec.src_block / spec.dst_block from the node's blocked-layout attributes.
 void SetPoolLayout(const Node& node, PoolSpec& spec);
 
+// GlobalAveragePool / GlobalMaxPool: a pooling whose window is the whole spatial extent.
+class GlobalPoolKernel : public Kernel {
+ public:
+  explicit GlobalPoolKernel(dnnl::algorithm alg) : alg_(alg) {}
+  Status Prepare(const Node& node) override;
+  size_t ScratchBytes() const override { return exec_.ScratchBytes(); }
+  Status Run(const KernelIO& io) const override { return exec_.Execute(io, what_); }
+
+ private:
+  dnnl::algorithm alg_;
+  PoolExec exec_;
+  std::string what_;
+};
+
 }  // namespace openacl::onednn
