@@ -47,6 +47,7 @@ enum class StatusCode : int {
   kInternal,
   kContextNull,           // no current context on this thread (aclrtSetDevice/SetCurrentContext)
   kEventNotComplete,      // event not recorded / not yet reached in its stream
+  kDataDependentShape,    // a shape depends on values known only at run time
 };
 
 class [[nodiscard]] Status {

@@ -65,6 +65,7 @@ aclError ToAclError(StatusCode code) {
     case StatusCode::kInvalidResourceHandle:
       return ACL_ERROR_INVALID_RESOURCE_HANDLE;
     case StatusCode::kFeatureUnsupported:
+    case StatusCode::kDataDependentShape:
       return ACL_ERROR_FEATURE_UNSUPPORTED;
     case StatusCode::kRepeatSubscribe:
       return ACL_ERROR_REPEAT_SUBSCRIBE;

@@ -18,6 +18,7 @@ aclmdlDataset* aclmdlCreateDataset(void) {
 aclError aclmdlDestroyDataset(const aclmdlDataset* dataset) {
   return capi::Guard(__func__, [&]() -> Status {
     RETURN_IF_ERROR(capi::DatasetRegistry().Check(dataset, "dataset", "aclmdlDataset"));
+    for (aclTensorDesc* d : dataset->owned_descs) capi::TensorDescRegistry().Destroy(d);
     capi::DatasetRegistry().Destroy(dataset);
     return Status::Ok();
   });

@@ -7,6 +7,7 @@
 #include "capi/data_buffer.h"
 #include "capi/model_registry.h"
 #include "capi/stream_access.h"
+#include "capi/tensor_desc.h"
 #include "runtime/memory_registry.h"
 
 using openacl::Result;
@@ -61,7 +62,9 @@ Status Collect(const aclmdlDataset* ds, const std::vector<openacl::IODesc>& desc
                     std::string(side) + " " + std::to_string(i) + " ('" + d.name +
                         "'): buffer has " + std::to_string(b->size) + " bytes, the model needs " +
                         std::to_string(d.nbytes));
-    if (d.nbytes > 0 && (b->data == nullptr || !mem.IsDeviceRange(b->data, d.nbytes)))
+    // Outputs sized only at run time (nbytes 0) are checked over the whole buffer.
+    size_t checked = d.nbytes > 0 ? d.nbytes : b->size;
+    if (checked > 0 && (b->data == nullptr || !mem.IsDeviceRange(b->data, checked)))
       return Status(StatusCode::kInvalidParam,
                     std::string(side) + " " + std::to_string(i) + " ('" + d.name + "'): address " +
                         openacl::runtime::PtrString(b->data) +
@@ -73,12 +76,34 @@ Status Collect(const aclmdlDataset* ds, const std::vector<openacl::IODesc>& desc
   return Status::Ok();
 }
 
+// A data-dependent-shape model reports each output's shape of this run through the output
+// dataset's tensor descs (aclmdlGetDatasetTensorDesc): a desc the app set is updated, otherwise
+// the dataset gets one of its own.
+void ReportOutputShapes(const openacl::LoadedModel& model, aclmdlDataset* output,
+                        const std::vector<openacl::Shape>& shapes) {
+  if (!model.data_dependent_shapes() || !capi::DatasetRegistry().Check(output, "", "").ok())
+    return;
+  for (size_t i = 0; i < shapes.size() && i < output->descs.size(); ++i) {
+    aclTensorDesc* d = output->descs[i];
+    if (!d) {
+      d = capi::TensorDescRegistry().Add(new aclTensorDesc());
+      output->owned_descs.push_back(d);
+      output->descs[i] = d;
+    }
+    d->dtype = capi::ToAclDataType(model.model().outputs[i].dtype);
+    d->format = ACL_FORMAT_ND;
+    d->dims = shapes[i];
+  }
+}
+
 Status ExecuteSync(uint32_t modelId, const aclmdlDataset* input, aclmdlDataset* output) {
   ASSIGN_OR_RETURN(auto model, capi::FindModel(modelId));
   IoList in, out;
   RETURN_IF_ERROR(Collect(input, model->model().inputs, true, &in));
   RETURN_IF_ERROR(Collect(output, model->model().outputs, false, &out));
-  Status st = model->Execute(in.ptrs, in.sizes, in.count, out.ptrs, out.sizes, out.count);
+  std::vector<openacl::Shape> shapes;
+  Status st = model->Execute(in.ptrs, in.sizes, in.count, out.ptrs, out.sizes, out.count, &shapes);
+  if (st.ok()) ReportOutputShapes(*model, output, shapes);
   return st.WithContext("model id " + std::to_string(modelId));
 }
 
@@ -94,8 +119,10 @@ Status ExecuteAsync(uint32_t modelId, const aclmdlDataset* input, aclmdlDataset*
   std::vector<size_t> in_sizes(in.sizes, in.sizes + in.count),
       out_sizes(out.sizes, out.sizes + out.count);
   return openacl::EnqueueOnStream(stream, [=]() -> Status {
+    std::vector<openacl::Shape> shapes;
     Status st = model->Execute(in_ptrs.data(), in_sizes.data(), in_ptrs.size(), out_ptrs.data(),
-                               out_sizes.data(), out_ptrs.size());
+                               out_sizes.data(), out_ptrs.size(), &shapes);
+    if (st.ok()) ReportOutputShapes(*model, output, shapes);
     return st.WithContext("aclmdlExecuteAsync of model id " + std::to_string(modelId));
   });
 }

@@ -23,6 +23,9 @@ struct aclmdlDesc {
 struct aclmdlDataset {
   std::vector<aclDataBuffer*> buffers;
   std::vector<aclTensorDesc*> descs;  // set by aclmdlSetDatasetTensorDesc (not owned)
+  // Descs created by an execute of a data-dependent-shape model to report the shape of each
+  // output this run (owned; destroyed with the dataset).
+  std::vector<aclTensorDesc*> owned_descs;
 };
 
 struct aclmdlConfigHandle {

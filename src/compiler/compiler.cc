@@ -52,9 +52,9 @@ IODesc MakeDesc(const Value* v, IOFormat format) {
   IODesc d;
   d.name = v->name;
   d.dtype = v->dtype;
-  d.shape = v->shape;
+  d.shape = v->has_shape ? v->shape : Shape{-2};  // -2: rank unknown until run time
   d.format = format;
-  d.nbytes = v->nbytes();
+  d.nbytes = v->has_shape && IsStatic(v->shape) ? v->nbytes() : 0;
   return d;
 }
 
@@ -74,6 +74,38 @@ void MaterializeWeights(CompiledModel& model) {
     v->constant = Tensor(v->dtype, v->shape, std::shared_ptr<const uint8_t>(blob, dst));
   }
   model.weights = blob;
+}
+
+// IO descriptions, recorded options and the weight blob: the common tail of both paths.
+void FinishModel(std::unique_ptr<Graph> graph, const CompileOptions& options,
+                 CompiledModel* model) {
+  for (const Value* in : graph->inputs)
+    model->inputs.push_back(MakeDesc(in, FormatFor(in, options.input_format)));
+  for (const Value* out : graph->outputs)
+    model->outputs.push_back(MakeDesc(out, FormatFor(out, "")));
+  model->options = options.recorded;
+  model->options["soc_version"] = options.soc_version;
+  model->graph = std::move(graph);
+  MaterializeWeights(*model);
+  Progress(options, "done", 1.0);
+}
+
+// A graph with shapes decided at run time: no optimization passes (they need static shapes), no
+// kernel choice and no arena plan; the dynamic executor infers, prepares and allocates per run.
+Result<CompiledModel> FinishDataDependent(std::unique_ptr<Graph> graph,
+                                          const CompileOptions& options) {
+  RETURN_IF_ERROR(ApplyOutputTypes(*graph, options));
+  RETURN_IF_ERROR(MakeOutputsDistinct(*graph));
+  graph->RemoveDeadNodes();
+  RETURN_IF_ERROR(graph->TopoSort());
+  CompiledModel model;
+  model.data_dependent_shapes = true;
+  model.kernels.assign(graph->nodes().size(), std::string());
+  ASSIGN_OR_RETURN(MemoryPlan plan, PlanWeightsAndIO(*graph));
+  model.plan = std::move(plan.values);
+  model.weight_size = plan.weight_size;
+  FinishModel(std::move(graph), options, &model);
+  return model;
 }
 
 }  // namespace
@@ -108,7 +140,12 @@ Result<CompiledModel> CompileGraph(std::unique_ptr<Graph> graph, const CompileOp
   RETURN_IF_ERROR(SelectOutputs(*graph, options.out_nodes));
   RETURN_IF_ERROR(InsertInputCasts(*graph, options.fp16_inputs));
   Progress(options, "shape inference and constant folding", 0.2);
-  RETURN_IF_ERROR(InferAndFold(*graph));
+  bool data_dependent = false;
+  InferOptions infer_options;
+  infer_options.allow_data_dependent = true;
+  infer_options.data_dependent = &data_dependent;
+  RETURN_IF_ERROR(InferAndFold(*graph, infer_options));
+  if (data_dependent) return FinishDataDependent(std::move(graph), options);
   if (options.optimize) {
     Progress(options, "graph optimization", 0.4);
     RETURN_IF_ERROR(RunOptimizationPasses(*graph));
@@ -136,14 +173,7 @@ Result<CompiledModel> CompileGraph(std::unique_ptr<Graph> graph, const CompileOp
   model.scratch_offset = plan.scratch_offset;
   model.scratch_size = plan.scratch_size;
   model.weight_size = plan.weight_size;
-  for (const Value* in : graph->inputs)
-    model.inputs.push_back(MakeDesc(in, FormatFor(in, options.input_format)));
-  for (const Value* out : graph->outputs) model.outputs.push_back(MakeDesc(out, FormatFor(out, "")));
-  model.options = options.recorded;
-  model.options["soc_version"] = options.soc_version;
-  model.graph = std::move(graph);
-  MaterializeWeights(model);
-  Progress(options, "done", 1.0);
+  FinishModel(std::move(graph), options, &model);
   return model;
 }
 

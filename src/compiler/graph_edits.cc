@@ -87,7 +87,7 @@ Status ApplyOutputTypes(Graph& graph, const CompileOptions& options) {
     Value* pre = graph.AddValue(graph.UniqueName(out->name + "_precast"));
     pre->dtype = out->dtype;
     pre->shape = out->shape;
-    pre->has_shape = true;
+    pre->has_shape = out->has_shape;
     pre->constant = out->constant;
     out->constant.reset();
     if (out->producer) {
@@ -113,7 +113,7 @@ Status MakeOutputsDistinct(Graph& graph) {
     Value* copy = graph.AddValue(out->name);
     copy->dtype = out->dtype;
     copy->shape = out->shape;
-    copy->has_shape = true;
+    copy->has_shape = out->has_shape;
     graph.AddNode("Identity", {out}, {copy}, graph.UniqueName("output_copy"));
     out = copy;
   }

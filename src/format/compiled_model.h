@@ -45,6 +45,11 @@ struct CompiledModel {
   std::shared_ptr<const uint8_t> weights;        // weight blob (weight_size bytes, 64-aligned)
   bool is_single_op = false;
   SingleOpInfo single_op;
+  // Some shapes depend on values known only at run time (shape operands fed by inputs,
+  // NonZero, ...): the graph is not planned (only inputs, outputs and weights are placed), no
+  // kernels are chosen, and the runtime executes it with the dynamic executor. Outputs whose
+  // shape is unknown have nbytes 0 and shape {-2} (unknown rank) or -1 dims.
+  bool data_dependent_shapes = false;
 };
 
 }  // namespace openacl

@@ -30,7 +30,9 @@ Result<Shape> ReadShape(const fb::Vector<int64_t>* v, bool allow_unknown, const 
     return Corrupt(what + ": rank " + std::to_string(v->size()) + " is too large");
   uint64_t n = 1;
   for (int64_t d : *v) {
-    if (d < (allow_unknown ? -1 : 0)) return Corrupt(what + ": bad dimension " + std::to_string(d));
+    // -1: dim decided at run time; -2 (a lone dim): rank decided at run time.
+    if (d < (allow_unknown ? -2 : 0) || (d == -2 && v->size() != 1))
+      return Corrupt(what + ": bad dimension " + std::to_string(d));
     if (d > 0 && n > kMaxElements / static_cast<uint64_t>(d))
       return Corrupt(what + ": shape has too many elements");
     if (d >= 0) n *= static_cast<uint64_t>(d);
@@ -100,6 +102,7 @@ struct Ctx {
   uint64_t arena_size, weight_size;
   const std::vector<IODesc>* inputs;
   const std::vector<IODesc>* outputs;
+  bool data_dependent = false;  // unplanned intermediate values are allowed
 };
 
 std::string ValueWhat(const Value& v, size_t i) {
@@ -140,7 +143,7 @@ Status CheckPlan(const Ctx& c, size_t i) {
       if (p.index < 0 || static_cast<size_t>(p.index) >= io.size())
         return Corrupt(what + ": io index " + std::to_string(p.index) + " out of range (" +
                        std::to_string(io.size()) + " descriptions)");
-      if (IsStatic(v.shape) && ShapeBytes(v.shape, v.dtype) > io[p.index].nbytes)
+      if ((v.has_shape || !c.data_dependent) && IsStatic(v.shape) && ShapeBytes(v.shape, v.dtype) > io[p.index].nbytes)
         return Corrupt(what + ": larger than the " + std::to_string(io[p.index].nbytes) +
                        "-byte io buffer " + std::to_string(p.index));
       return Status::Ok();
@@ -234,7 +237,7 @@ Status ReadNodes(const om::Graph& fg, const Ctx& c, std::vector<std::string>* ke
         std::string w = what + " input " + std::to_string(i);
         int32_t id = fn.inputs()->Get(i);
         ASSIGN_OR_RETURN(Value * v, ValueAt(c, id, true, w));
-        if (v && c.plans[id].placement == Placement::kNone)
+        if (v && c.plans[id].placement == Placement::kNone && !c.data_dependent)
           return Corrupt(w + ": value '" + v->name + "' has no memory placement");
         ins.push_back(v);
       }
@@ -278,7 +281,7 @@ Status ReadGraphIO(const fb::Vector<int32_t>* ids, size_t expected, const Ctx& c
 }  // namespace
 
 Result<std::vector<IODesc>> DecodeIODescs(const fb::Vector<fb::Offset<om::IODesc>>* v,
-                                          const char* what) {
+                                          const char* what, bool allow_undefined_dtype) {
   std::vector<IODesc> out;
   if (!v) return out;
   for (size_t i = 0; i < v->size(); ++i) {
@@ -286,7 +289,7 @@ Result<std::vector<IODesc>> DecodeIODescs(const fb::Vector<fb::Offset<om::IODesc
     IODesc io;
     io.name = Str(d.name());
     std::string w = std::string(what) + " " + std::to_string(i) + " '" + io.name + "'";
-    ASSIGN_OR_RETURN(io.dtype, ReadDType(d.dtype(), false, w));
+    ASSIGN_OR_RETURN(io.dtype, ReadDType(d.dtype(), allow_undefined_dtype, w));
     ASSIGN_OR_RETURN(io.shape, ReadShape(d.shape(), true, w));
     if (d.format() < -1 || d.format() > static_cast<int32_t>(IOFormat::kND))
       return Corrupt(w + ": unknown format " + std::to_string(d.format()));
@@ -312,7 +315,9 @@ Result<CompiledModel> DecodeOmModel(const om::Model& fm, std::shared_ptr<const u
   if (!fm.graph()) return Corrupt("the model has no graph");
   CompiledModel m;
   ASSIGN_OR_RETURN(m.inputs, DecodeIODescs(fm.inputs(), "input"));
-  ASSIGN_OR_RETURN(m.outputs, DecodeIODescs(fm.outputs(), "output"));
+  // A data-dependent model may not know an output's type before it runs.
+  ASSIGN_OR_RETURN(m.outputs,
+                   DecodeIODescs(fm.outputs(), "output", fm.data_dependent_shapes()));
   m.arena_size = fm.arena_size();
   m.scratch_offset = fm.scratch_offset();
   m.scratch_size = fm.scratch_size();
@@ -326,7 +331,9 @@ Result<CompiledModel> DecodeOmModel(const om::Model& fm, std::shared_ptr<const u
   const om::Graph& fg = *fm.graph();
   m.graph->name = Str(fg.name());
   m.graph->opset = fg.opset();
-  Ctx c{m.graph.get(), {}, m.arena_size, weight_size, &m.inputs, &m.outputs};
+  m.data_dependent_shapes = fm.data_dependent_shapes();
+  Ctx c{m.graph.get(), {}, m.arena_size, weight_size, &m.inputs, &m.outputs,
+        m.data_dependent_shapes};
   RETURN_IF_ERROR(ReadValues(fg, weights, &c));
   RETURN_IF_ERROR(ReadNodes(fg, c, &m.kernels));
   RETURN_IF_ERROR(ReadGraphIO(fg.inputs(), m.inputs.size(), c, "input", &m.graph->inputs));

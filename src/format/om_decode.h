@@ -20,6 +20,7 @@ Result<CompiledModel> DecodeOmModel(const om::Model& fb, std::shared_ptr<const u
 
 // The I/O descriptions alone (used by PeekOm as well).
 Result<std::vector<IODesc>> DecodeIODescs(
-    const flatbuffers::Vector<flatbuffers::Offset<om::IODesc>>* v, const char* what);
+    const flatbuffers::Vector<flatbuffers::Offset<om::IODesc>>* v, const char* what,
+    bool allow_undefined_dtype = false);
 
 }  // namespace openacl

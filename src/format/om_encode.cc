@@ -207,7 +207,8 @@ Result<OmImage> EncodeOm(const CompiledModel& model) {
   auto root =
       om::CreateModel(b, b.CreateString("openacl"), graph, inputs, outputs, model.arena_size,
                       model.scratch_offset, model.scratch_size, image.weight_size,
-                      b.CreateVectorOfSortedTables(&options), model.is_single_op, single_op);
+                      b.CreateVectorOfSortedTables(&options), model.is_single_op, single_op,
+                      /*dynamic=*/0, /*aipp=*/0, model.data_dependent_shapes);
   om::FinishModelBuffer(b, root);
 
   OmHeader h;

@@ -128,7 +128,7 @@ Result<OmSummary> PeekMetadata(const uint8_t* region, const OmHeader& h, const s
   OmSummary s = Summarize(*fm, h);
   auto inputs = DecodeIODescs(fm->inputs(), "input");
   if (!inputs.ok()) return inputs.status().WithContext(where);
-  auto outputs = DecodeIODescs(fm->outputs(), "output");
+  auto outputs = DecodeIODescs(fm->outputs(), "output", fm->data_dependent_shapes());
   if (!outputs.ok()) return outputs.status().WithContext(where);
   s.inputs = std::move(inputs).value();
   s.outputs = std::move(outputs).value();

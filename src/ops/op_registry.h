@@ -29,6 +29,11 @@ struct OpSchema {
   InferFn infer = nullptr;             // sets outputs' dtype and shape from the inputs
   KernelFactory reference = nullptr;   // plain, obviously-correct kernel
   std::vector<DType> types;            // element types the reference handles (docs, checks)
+  // True for ops whose output shape depends on input *values* that are computed at run time
+  // (NonZero, Unique, Compress, NonMaxSuppression, ...). Their infer sets the unknown dims to -1
+  // unless every input is constant, in which case it computes the exact shape from the values.
+  // The dynamic executor binds all inputs as constants before calling infer for such ops.
+  bool output_shape_from_values = false;
 };
 
 class OpRegistry {

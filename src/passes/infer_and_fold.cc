@@ -105,6 +105,18 @@ Status InlineIf(Graph& graph, Node* node) {
   return graph.TopoSort();
 }
 
+// Values whose shape is decided at run time carry has_shape == false with no known dims.
+bool IsRunTimeShaped(const Value& v) { return !v.has_shape && !v.is_constant(); }
+
+void MarkRunTimeShaped(Node& node, const InferOptions& options) {
+  for (Value* o : node.outputs) {
+    if (!o) continue;
+    o->has_shape = false;
+    o->shape.clear();
+  }
+  if (options.data_dependent) *options.data_dependent = true;
+}
+
 }  // namespace
 
 Status CheckOpsSupported(const Graph& graph) {
@@ -171,20 +183,39 @@ Status InferAndFold(Graph& graph, const InferOptions& options) {
                                     "(only conditions known at compile time are folded)");
     }
     const OpSchema* s = OpRegistry::Get().Find(n->op_type, n->domain);
+    bool unknown_input = false;
     for (size_t i = 0; i < n->inputs.size(); ++i) {
       Value* in = n->inputs[i];
-      if (in && (!in->has_shape || in->dtype == DType::kUndefined))
+      if (in && options.allow_data_dependent && IsRunTimeShaped(*in)) unknown_input = true;
+      else if (in && (!in->has_shape || in->dtype == DType::kUndefined))
         return Status(StatusCode::kShapeInvalid, n->Describe() + ": input " + std::to_string(i) +
                                                      " ('" + in->name + "') has no known type");
     }
     RETURN_IF_ERROR(AdaptLegacyBroadcast(graph, *n));
+    if (unknown_input) {
+      MarkRunTimeShaped(*n, options);
+      continue;
+    }
     Status st = s->infer(*n);
+    if (!st.ok() && st.code() == StatusCode::kDataDependentShape &&
+        options.allow_data_dependent) {
+      MarkRunTimeShaped(*n, options);
+      continue;
+    }
     if (!st.ok()) return st.WithContext("shape inference");
+    bool static_outputs = true;
     for (Value* o : n->outputs)
-      if (o && (!o->has_shape || !IsStatic(o->shape)))
-        return Status(StatusCode::kShapeInvalid,
-                      n->Describe() + ": output '" + o->name + "' has a data-dependent shape " +
-                          ShapeToString(o->shape) + ", which is not supported yet");
+      if (o && (!o->has_shape || !IsStatic(o->shape))) {
+        if (!options.allow_data_dependent)
+          return Status(StatusCode::kDataDependentShape,
+                        n->Describe() + ": output '" + o->name + "' has a data-dependent shape " +
+                            ShapeToString(o->shape) + ", which is not supported yet");
+        static_outputs = false;
+      }
+    if (!static_outputs) {
+      MarkRunTimeShaped(*n, options);
+      continue;
+    }
     if (options.fold_constants) {
       bool folded = false;
       RETURN_IF_ERROR(FoldNode(*n, options, &folded));

@@ -12,6 +12,12 @@ struct InferOptions {
   bool fold_constants = true;
   // Constant outputs larger than this are not materialized (e.g. huge ConstantOfShape).
   size_t max_folded_bytes = 64u << 20;
+  // When set, a node whose output shapes depend on values known only at run time (a shape
+  // operand fed by a graph input, NonZero, ...) does not fail inference: its outputs, and
+  // everything computed from them, are left with unknown shapes and *data_dependent is set.
+  // Such a graph runs on the dynamic executor.
+  bool allow_data_dependent = false;
+  bool* data_dependent = nullptr;
 };
 
 // Checks every node's op and opset against the registry (error names node, op type, opset),

@@ -36,12 +36,20 @@ bool IsViewOp(const std::string& op_type) {
          op_type == "Unsqueeze" || op_type == "Identity";
 }
 
-Result<MemoryPlan> PlanMemory(const Graph& graph, uint64_t scratch_bytes) {
-  MemoryPlan plan;
-  std::unordered_map<const Value*, int> index_of;
-  for (size_t i = 0; i < graph.values().size(); ++i)
-    index_of[graph.values()[i].get()] = static_cast<int>(i);
+// Weights: constants used by nodes, packed in order of first use.
+static void PlanWeights(const Graph& graph, MemoryPlan* plan) {
+  uint64_t weight_offset = 0;
+  for (const auto& n : graph.nodes())
+    for (const Value* in : n->inputs) {
+      if (!in || !in->is_constant() || plan->values.count(in)) continue;
+      plan->values[in] = {Placement::kWeight, weight_offset, -1, in->nbytes()};
+      weight_offset = AlignUp(weight_offset + in->nbytes());
+    }
+  plan->weight_size = weight_offset;
+}
 
+Result<MemoryPlan> PlanWeightsAndIO(const Graph& graph) {
+  MemoryPlan plan;
   for (size_t i = 0; i < graph.inputs.size(); ++i)
     plan.values[graph.inputs[i]] = {Placement::kInput, 0, static_cast<int32_t>(i),
                                     graph.inputs[i]->nbytes()};
@@ -50,17 +58,18 @@ Result<MemoryPlan> PlanMemory(const Graph& graph, uint64_t scratch_bytes) {
     if (plan.values.count(v) || v->is_constant())
       return Internal("graph output '" + v->name +
                       "' is an input, a constant or listed twice; the compiler must copy it");
-    plan.values[v] = {Placement::kOutput, 0, static_cast<int32_t>(i), v->nbytes()};
+    plan.values[v] = {Placement::kOutput, 0, static_cast<int32_t>(i),
+                      v->has_shape && IsStatic(v->shape) ? v->nbytes() : 0};
   }
-  // Weights: constants used by nodes, packed in order of first use.
-  uint64_t weight_offset = 0;
-  for (const auto& n : graph.nodes())
-    for (const Value* in : n->inputs) {
-      if (!in || !in->is_constant() || plan.values.count(in)) continue;
-      plan.values[in] = {Placement::kWeight, weight_offset, -1, in->nbytes()};
-      weight_offset = AlignUp(weight_offset + in->nbytes());
-    }
-  plan.weight_size = weight_offset;
+  PlanWeights(graph, &plan);
+  return plan;
+}
+
+Result<MemoryPlan> PlanMemory(const Graph& graph, uint64_t scratch_bytes) {
+  ASSIGN_OR_RETURN(MemoryPlan plan, PlanWeightsAndIO(graph));
+  std::unordered_map<const Value*, int> index_of;
+  for (size_t i = 0; i < graph.values().size(); ++i)
+    index_of[graph.values()[i].get()] = static_cast<int>(i);
 
   // Arena values: lifetimes over node positions; views alias their root.
   std::unordered_map<const Value*, const Value*> root;

@@ -43,4 +43,8 @@ bool IsViewOp(const std::string& op_type);
 // kernel scratch of any node.
 Result<MemoryPlan> PlanMemory(const Graph& graph, uint64_t scratch_bytes);
 
+// For graphs whose shapes are decided at run time (dynamic executor): places only the graph
+// inputs, outputs (0 bytes when the shape is unknown) and weights; other values stay kNone.
+Result<MemoryPlan> PlanWeightsAndIO(const Graph& graph);
+
 }  // namespace openacl

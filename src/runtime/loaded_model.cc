@@ -70,10 +70,16 @@ static Status VerifyRecordedShapes(const Graph& graph) {
 
 Status LoadedModel::Prepare(const ModelMemory& mem) {
   const Graph& graph = *model_.graph;
-  RETURN_IF_ERROR(VerifyRecordedShapes(graph));
   num_threads_ = ConfiguredNumThreads();
   // oneDNN fixes a primitive's thread count when it is created: create them with ours.
   omp_set_num_threads(num_threads_);
+  if (model_.data_dependent_shapes) {
+    // Shapes are inferred and kernels prepared at run time from the actual inputs.
+    ASSIGN_OR_RETURN(dynamic_, DynamicExecutor::Create(*model_.graph));
+    weight_base_ = model_.weights.get();
+    return Status::Ok();
+  }
+  RETURN_IF_ERROR(VerifyRecordedShapes(graph));
   if (model_.kernels.size() != graph.nodes().size())
     return Status(StatusCode::kParseModel, "kernel table does not match the graph");
   uint64_t scratch = model_.scratch_size;
@@ -217,23 +223,51 @@ void LoadedModel::Release(ExecutionContext* ctx) {
   free_contexts_.push_back(ctx);
 }
 
-Status LoadedModel::Execute(const void* const* inputs, const size_t* input_sizes,
-                            size_t num_inputs, void* const* outputs, const size_t* output_sizes,
-                            size_t num_outputs) {
+Status LoadedModel::CheckInputSizes(const size_t* input_sizes, size_t num_inputs) const {
   if (num_inputs != model_.inputs.size())
     return Status(StatusCode::kInvalidParam, "model needs " + std::to_string(model_.inputs.size()) +
                                                  " inputs, dataset has " +
                                                  std::to_string(num_inputs));
-  if (num_outputs != model_.outputs.size())
-    return Status(StatusCode::kInvalidParam, "model has " + std::to_string(model_.outputs.size()) +
-                                                 " outputs, dataset has " +
-                                                 std::to_string(num_outputs));
   for (size_t i = 0; i < num_inputs; ++i)
     if (input_sizes[i] < model_.inputs[i].nbytes)
       return Status(StatusCode::kInvalidParam,
                     "input " + std::to_string(i) + " ('" + model_.inputs[i].name + "') buffer has " +
                         std::to_string(input_sizes[i]) + " bytes, the model needs " +
                         std::to_string(model_.inputs[i].nbytes));
+  return Status::Ok();
+}
+
+Status LoadedModel::ExecuteToTensors(const void* const* inputs, const size_t* input_sizes,
+                                     size_t num_inputs, std::vector<Tensor>* outputs) {
+  RETURN_IF_ERROR(CheckInputSizes(input_sizes, num_inputs));
+  if (dynamic_) {
+    omp_set_num_threads(num_threads_);
+    return dynamic_->Run(inputs, outputs);
+  }
+  outputs->clear();
+  std::vector<void*> ptrs;
+  std::vector<size_t> sizes;
+  for (const IODesc& d : model_.outputs) {
+    outputs->emplace_back(d.dtype, d.shape);
+    ptrs.push_back(outputs->back().mutable_data());
+    sizes.push_back(d.nbytes);
+  }
+  return Execute(inputs, input_sizes, num_inputs, ptrs.data(), sizes.data(), ptrs.size());
+}
+
+Status LoadedModel::Execute(const void* const* inputs, const size_t* input_sizes,
+                            size_t num_inputs, void* const* outputs, const size_t* output_sizes,
+                            size_t num_outputs, std::vector<Shape>* output_shapes) {
+  RETURN_IF_ERROR(CheckInputSizes(input_sizes, num_inputs));
+  if (num_outputs != model_.outputs.size())
+    return Status(StatusCode::kInvalidParam, "model has " + std::to_string(model_.outputs.size()) +
+                                                 " outputs, dataset has " +
+                                                 std::to_string(num_outputs));
+  if (dynamic_) return ExecuteDynamic(inputs, input_sizes, outputs, output_sizes, output_shapes);
+  if (output_shapes) {
+    output_shapes->clear();
+    for (const IODesc& d : model_.outputs) output_shapes->push_back(d.shape);
+  }
   for (size_t i = 0; i < num_outputs; ++i)
     if (output_sizes[i] < model_.outputs[i].nbytes)
       return Status(StatusCode::kInvalidParam,
@@ -254,6 +288,26 @@ Status LoadedModel::Execute(const void* const* inputs, const size_t* input_sizes
   Status st = profiler_ ? RunStepsProfiled(ctx) : RunSteps(ctx);
   Release(ctx);
   return st;
+}
+
+Status LoadedModel::ExecuteDynamic(const void* const* inputs, const size_t* input_sizes,
+                                   void* const* outputs, const size_t* output_sizes,
+                                   std::vector<Shape>* output_shapes) {
+  std::vector<Tensor> results;
+  RETURN_IF_ERROR(ExecuteToTensors(inputs, input_sizes, model_.inputs.size(), &results));
+  for (size_t i = 0; i < results.size(); ++i)
+    if (output_sizes[i] < results[i].nbytes())
+      return Status(StatusCode::kInvalidParam,
+                    "output " + std::to_string(i) + " ('" + model_.outputs[i].name +
+                        "') has shape " + ShapeToString(results[i].shape()) + " this run (" +
+                        std::to_string(results[i].nbytes()) + " bytes); the buffer has " +
+                        std::to_string(output_sizes[i]) + " bytes");
+  if (output_shapes) output_shapes->clear();
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (results[i].nbytes()) std::memcpy(outputs[i], results[i].data(), results[i].nbytes());
+    if (output_shapes) output_shapes->push_back(results[i].shape());
+  }
+  return Status::Ok();
 }
 
 Status LoadedModel::RunSteps(ExecutionContext* ctx) {

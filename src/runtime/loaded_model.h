@@ -11,6 +11,7 @@
 #include "base/status.h"
 #include "format/compiled_model.h"
 #include "ops/kernel.h"
+#include "runtime/dynamic_executor.h"
 #include "runtime/step_profiler.h"
 
 namespace openacl {
@@ -39,8 +40,17 @@ class LoadedModel {
 
   // Runs one inference. Buffers are raw pointers with their capacities; the caller has checked
   // counts and memory kinds. No heap allocation once a context is pooled.
+  // For a model with data-dependent shapes an output buffer must hold the output this run
+  // produces (its size is only known at run time); `output_shapes`, when given, receives every
+  // output's shape of this run.
   Status Execute(const void* const* inputs, const size_t* input_sizes, size_t num_inputs,
-                 void* const* outputs, const size_t* output_sizes, size_t num_outputs);
+                 void* const* outputs, const size_t* output_sizes, size_t num_outputs,
+                 std::vector<Shape>* output_shapes = nullptr);
+  // Runs one inference and returns the outputs as tensors (any model; the way to run a model
+  // whose output sizes are only known at run time without guessing buffer sizes).
+  Status ExecuteToTensors(const void* const* inputs, const size_t* input_sizes, size_t num_inputs,
+                          std::vector<Tensor>* outputs);
+  bool data_dependent_shapes() const { return model_.data_dependent_shapes; }
 
   // Per-step profiling (off by default; OPENACL_PROFILE=1 turns it on at load and prints the
   // table to stderr when the model is unloaded). Not thread-safe against concurrent Execute.
@@ -66,6 +76,10 @@ class LoadedModel {
 
   LoadedModel() = default;
   Status Prepare(const ModelMemory& mem);
+  Status CheckInputSizes(const size_t* input_sizes, size_t num_inputs) const;
+  Status ExecuteDynamic(const void* const* inputs, const size_t* input_sizes,
+                        void* const* outputs, const size_t* output_sizes,
+                        std::vector<Shape>* output_shapes);
   std::unique_ptr<ExecutionContext> NewContext(void* user_work);
   ExecutionContext* Acquire();
   Status RunSteps(ExecutionContext* ctx);
@@ -83,6 +97,7 @@ class LoadedModel {
   uint64_t scratch_offset_ = 0;
   int num_threads_ = 1;
   std::unique_ptr<StepProfiler> profiler_;
+  std::unique_ptr<DynamicExecutor> dynamic_;  // set for data-dependent-shape models
   bool print_profile_at_unload_ = false;
 
   std::mutex pool_mutex_;

@@ -42,6 +42,28 @@ std::string WriteReluAddOm() {
   return path;
 }
 
+std::string WriteNonZeroOm() {
+  using namespace openacl;
+  std::string path = TempDir() + "/nonzero.om";
+  auto g = std::make_unique<Graph>();
+  g->opset = 17;
+  Value* x = g->AddValue("x");
+  x->dtype = DType::kFloat32;
+  x->shape = {2, 3};
+  x->has_shape = true;
+  g->inputs.push_back(x);
+  Value* zero = g->AddConstant("zero", Tensor::FromFloat({0.f}, {}));
+  Value* pos = g->AddValue("pos");
+  Value* idx = g->AddValue("idx");
+  idx->dtype = DType::kInt64;  // as an ONNX model declares it
+  g->AddNode("Greater", {x, zero}, {pos});
+  g->AddNode("NonZero", {pos}, {idx});
+  g->outputs.push_back(idx);
+  auto model = CompileGraph(std::move(g), CompileOptions());
+  if (!model.ok() || !WriteOm(*model, path).ok()) return "";
+  return path;
+}
+
 std::string ReadFileBytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream ss;

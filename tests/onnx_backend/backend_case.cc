@@ -74,68 +74,6 @@ TestResult Classify(const Status& st, const std::string& stage_category, const M
   }
 }
 
-// Inputs the engine needs as constants (shape, axes, pads, ... fed as graph inputs by the
-// suite) are frozen to the data set's values, as atc requires them to be constants. Returns the
-// graph inputs that the node input named by "node 'N' (Op): input K must be a compile-time
-// constant" is computed from.
-std::vector<std::string> InputsToFreeze(const std::string& path, const Status& st) {
-  const std::string& m = st.message();
-  size_t tail = m.find(" must be a compile-time constant");
-  if (tail == std::string::npos) return {};
-  size_t in_pos = m.rfind(": input ", tail);
-  size_t node_pos = m.rfind("node '", in_pos);
-  if (in_pos == std::string::npos || node_pos == std::string::npos) return {};
-  size_t name_end = m.find("' (", node_pos);
-  std::string node_name = m.substr(node_pos + 6, name_end - node_pos - 6);
-  size_t index = std::strtoul(m.c_str() + in_pos + 8, nullptr, 10);
-  auto graph = ImportOnnxFile(path);
-  if (!graph.ok()) return {};
-  // The graph inputs the named node input is computed from (itself, when it is one).
-  std::vector<std::string> found;
-  std::vector<const Value*> todo;
-  std::set<const Value*> seen;
-  for (const auto& n : (*graph)->nodes())
-    if (n->name == node_name && n->input(index)) todo.push_back(n->input(index));
-  while (!todo.empty()) {
-    const Value* v = todo.back();
-    todo.pop_back();
-    if (!v || !seen.insert(v).second) continue;
-    if ((*graph)->IsGraphInput(v)) found.push_back(v->name);
-    if (v->producer)
-      for (const Value* in : v->producer->inputs) todo.push_back(in);
-  }
-  return found;
-}
-
-Result<CompiledModel> CompileFrozen(const std::string& path,
-                                    const std::map<std::string, Shape>& shapes,
-                                    const std::map<std::string, const Tensor*>& frozen) {
-  if (frozen.empty()) {
-    CompileOptions copt;
-    copt.input_shapes = shapes;
-    return CompileOnnxFile(path, copt);
-  }
-  ASSIGN_OR_RETURN(std::unique_ptr<Graph> graph, ImportOnnxFile(path));
-  CompileOptions copt;
-  for (auto it = graph->inputs.begin(); it != graph->inputs.end();) {
-    auto f = frozen.find((*it)->name);
-    if (f == frozen.end()) {
-      copt.input_shapes[(*it)->name] = shapes.at((*it)->name);
-      ++it;
-      continue;
-    }
-    Value* v = *it;
-    v->constant = *f->second;
-    v->dtype = f->second->dtype();
-    v->shape = f->second->shape();
-    v->has_shape = true;
-    it = graph->inputs.erase(it);
-  }
-  auto model = CompileGraph(std::move(graph), copt);
-  if (!model.ok()) return model.status().WithContext("compiling '" + path + "'");
-  return model;
-}
-
 // ONNX 1.12 stores bfloat16 test tensors as uint16 with the same bits.
 Tensor AsBFloat16IfBits(const Tensor& t, DType want) {
   if (want != DType::kBFloat16 || t.dtype() != DType::kUInt16) return t;
@@ -181,7 +119,6 @@ TestResult RunChecked(const TestCase& test, const RunOptions& options,
     }
 
   std::map<std::string, Shape> compiled_shapes;
-  std::set<std::string> frozen_names;
   std::shared_ptr<LoadedModel> loaded;
   for (size_t s = 0; s < sets.size(); ++s) {
     const std::string set_tag = "data set " + std::to_string(s);
@@ -197,22 +134,11 @@ TestResult RunChecked(const TestCase& test, const RunOptions& options,
                       std::to_string(info.inputs.size()));
     std::map<std::string, Shape> shapes;
     for (size_t i = 0; i < inputs->size(); ++i) shapes[info.inputs[i].name] = (*inputs)[i].shape();
-    std::map<std::string, const Tensor*> frozen;
-    for (size_t i = 0; i < inputs->size(); ++i)
-      if (frozen_names.count(info.inputs[i].name)) frozen[info.inputs[i].name] = &(*inputs)[i];
-    if (!loaded || shapes != compiled_shapes || !frozen.empty()) {
+    if (!loaded || shapes != compiled_shapes) {
       stage("compile");
-      auto compiled = CompileFrozen(model_path, shapes, frozen);
-      for (int attempt = 0; !compiled.ok() && attempt < 8; ++attempt) {
-        size_t before = frozen_names.size();
-        for (const std::string& name : InputsToFreeze(model_path, compiled.status())) {
-          frozen_names.insert(name);
-          for (size_t i = 0; i < inputs->size(); ++i)
-            if (info.inputs[i].name == name) frozen[name] = &(*inputs)[i];
-        }
-        if (frozen_names.size() == before) break;
-        compiled = CompileFrozen(model_path, shapes, frozen);
-      }
+      CompileOptions copt;
+      copt.input_shapes = shapes;
+      auto compiled = CompileOnnxFile(model_path, copt);
       if (!compiled.ok()) return Classify(compiled.status(), "compile_error", info, model_path);
       stage("load");
       auto lm = LoadedModel::Create(std::move(compiled).value(), ModelMemory(), model_path);
@@ -220,15 +146,11 @@ TestResult RunChecked(const TestCase& test, const RunOptions& options,
       loaded = std::move(lm).value();
       compiled_shapes = shapes;
     }
-    // The graph inputs still fed at run time (frozen ones became constants).
-    std::vector<const Tensor*> fed;
-    for (size_t i = 0; i < inputs->size(); ++i)
-      if (!frozen_names.count(info.inputs[i].name)) fed.push_back(&(*inputs)[i]);
     const CompiledModel& cm = loaded->model();
-    if (cm.inputs.size() != fed.size())
+    if (cm.inputs.size() != inputs->size())
       return Fail("compile_error", SingleOp(info),
                   "compiled model has " + std::to_string(cm.inputs.size()) +
-                      " inputs; the test feeds " + std::to_string(fed.size()));
+                      " inputs; the test feeds " + std::to_string(inputs->size()));
     if (cm.outputs.size() != expected->size())
       return Fail("compile_error", SingleOp(info),
                   "compiled model has " + std::to_string(cm.outputs.size()) +
@@ -236,8 +158,8 @@ TestResult RunChecked(const TestCase& test, const RunOptions& options,
     static uint8_t dummy[64];
     std::vector<const void*> in_ptrs;
     std::vector<size_t> in_sizes;
-    for (size_t i = 0; i < fed.size(); ++i) {
-      const Tensor& t = *fed[i];
+    for (size_t i = 0; i < inputs->size(); ++i) {
+      const Tensor& t = (*inputs)[i];
       bool bf16_bits = cm.inputs[i].dtype == DType::kBFloat16 && t.dtype() == DType::kUInt16;
       if (cm.inputs[i].dtype != t.dtype() && !bf16_bits)
         return Fail("unsupported_type", SingleOp(info),
@@ -247,33 +169,24 @@ TestResult RunChecked(const TestCase& test, const RunOptions& options,
       in_ptrs.push_back(t.data() ? t.data() : dummy);
       in_sizes.push_back(t.nbytes());
     }
-    std::vector<std::vector<uint8_t>> out_bufs(cm.outputs.size());
-    std::vector<void*> out_ptrs;
-    std::vector<size_t> out_sizes;
-    for (size_t o = 0; o < cm.outputs.size(); ++o) {
-      out_bufs[o].assign(std::max<uint64_t>(cm.outputs[o].nbytes, 1), 0);
-      out_ptrs.push_back(out_bufs[o].data());
-      out_sizes.push_back(cm.outputs[o].nbytes);
-    }
     stage("execute " + set_tag);
-    Status st = loaded->Execute(in_ptrs.data(), in_sizes.data(), in_ptrs.size(), out_ptrs.data(),
-                                out_sizes.data(), out_ptrs.size());
+    std::vector<Tensor> results;
+    Status st = loaded->ExecuteToTensors(in_ptrs.data(), in_sizes.data(), in_ptrs.size(), &results);
     if (!st.ok()) return Classify(st, "runtime_error", info, model_path);
     stage("compare " + set_tag);
-    for (size_t o = 0; o < cm.outputs.size(); ++o) {
+    for (size_t o = 0; o < results.size(); ++o) {
       std::string what = set_tag + " output " + std::to_string(o) + " '" + cm.outputs[o].name + "'";
-      CompareResult c = CompareOutput(
-          what, cm.outputs[o].dtype, cm.outputs[o].shape, out_bufs[o].data(),
-          AsBFloat16IfBits((*expected)[o], cm.outputs[o].dtype), options.rtol, options.atol);
+      const Tensor& r = results[o];
+      CompareResult c =
+          CompareOutput(what, r.dtype(), r.shape(), r.data(),
+                        AsBFloat16IfBits((*expected)[o], r.dtype()), options.rtol, options.atol);
       if (!c.ok) return Fail("wrong_result", SingleOp(info), c.message);
     }
   }
   TestResult pass;
   pass.outcome = Outcome::kPass;
-  if (!frozen_names.empty()) {
-    pass.message = "inputs frozen as constants:";
-    for (const std::string& n : frozen_names) pass.message += " " + n;
-  }
+  if (loaded && loaded->data_dependent_shapes())
+    pass.message = "data-dependent shapes (dynamic executor)";
   return pass;
 }
 

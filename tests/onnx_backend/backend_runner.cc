@@ -178,14 +178,14 @@ void PrintSummary(const std::vector<RunRecord>& records) {
     for (int k = 0; k < 3; ++k) total[k] += counts[s][k];
   }
   if (order.size() > 1) line("total", total);
-  int frozen = 0;
+  int dynamic = 0;
   for (const RunRecord& rec : records)
-    if (rec.result.outcome == Outcome::kPass && !rec.result.message.empty()) ++frozen;
-  if (frozen)
+    if (rec.result.outcome == Outcome::kPass && !rec.result.message.empty()) ++dynamic;
+  if (dynamic)
     std::printf(
-        "(%d passing tests had shape/axes inputs frozen to their test values, as atc "
-        "requires them to be constants; see \"message\" in the report)\n",
-        frozen);
+        "(%d passing tests have shapes decided at run time and ran on the dynamic executor; "
+        "see \"message\" in the report)\n",
+        dynamic);
 }
 
 int Main(int argc, char** argv) {

@@ -50,9 +50,9 @@ Status CheckInputsKnown(const Node& node, size_t required) {
 Result<std::vector<int64_t>> ConstantInts(const Node& node, size_t input_index) {
   const Value* v = node.input(input_index);
   if (!v || !v->is_constant())
-    return Status(StatusCode::kFeatureUnsupported,
+    return Status(StatusCode::kDataDependentShape,
                   node.Describe() + ": input " + std::to_string(input_index) +
-                      " must be a compile-time constant (data-dependent shapes are not supported)");
+                      " must be a compile-time constant (its value decides a shape)");
   return v->constant->ToInt64Vector();
 }
 

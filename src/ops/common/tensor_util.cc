@@ -35,9 +35,9 @@ Result<std::optional<std::vector<int64_t>>> IntsAttrOrInput(const Node& node,
 Result<std::vector<double>> ConstantDoubles(const Node& node, size_t index) {
   const Value* v = node.input(index);
   if (!v || !v->is_constant())
-    return Status(StatusCode::kFeatureUnsupported,
+    return Status(StatusCode::kDataDependentShape,
                   node.Describe() + ": input " + std::to_string(index) +
-                      " must be a compile-time constant (data-dependent shapes are not supported)");
+                      " must be a compile-time constant (its value decides a shape)");
   std::vector<double> out(static_cast<size_t>(v->constant->num_elements()));
   for (size_t i = 0; i < out.size(); ++i)
     out[i] = v->constant->GetAsDouble(static_cast<int64_t>(i));

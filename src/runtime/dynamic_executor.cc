@@ -1,0 +1,242 @@
+#include "runtime/dynamic_executor.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <unordered_map>
+
+#include "kernels/kernel_registry.h"
+#include "ops/op_registry.h"
+#include "planner/memory_plan.h"
+
+namespace openacl {
+namespace {
+
+// Inputs this small are bound as constants for shape inference and preparation: shape
+// operands (Reshape's shape, Slice's starts, Resize's scales, TopK's k, ...) are all small.
+constexpr int64_t kBindMaxElements = 64;
+// Prepared kernels kept per node (least recently used one is dropped beyond this).
+constexpr size_t kMaxCachedPerNode = 8;
+
+void AppendBytes(std::string& key, const void* p, size_t n) {
+  key.append(static_cast<const char*>(p), n);
+}
+
+// An owned copy (kernels may keep pointers to bound constants beyond this run).
+Tensor OwnedCopy(const Tensor& t) {
+  Tensor copy(t.dtype(), t.shape());
+  if (t.nbytes() && t.data()) std::memcpy(copy.mutable_data(), t.data(), t.nbytes());
+  return copy;
+}
+
+}  // namespace
+
+struct DynamicExecutor::CachedKernel {
+  std::string key;
+  std::unique_ptr<Kernel> kernel;
+  std::vector<Tensor> bound;  // the constants the kernel was prepared with (kept alive)
+  std::vector<DType> out_dtypes;
+  std::vector<Shape> out_shapes;
+  uint64_t last_use = 0;
+};
+
+struct DynamicExecutor::NodeState {
+  Node* node = nullptr;
+  const OpSchema* schema = nullptr;
+  std::vector<int32_t> inputs;   // value index, -1 = omitted
+  std::vector<int32_t> outputs;  // value index, -1 = omitted
+  std::vector<std::unique_ptr<CachedKernel>> cache;
+};
+
+DynamicExecutor::DynamicExecutor(Graph& graph) : graph_(graph), scratch_(nullptr, std::free) {}
+DynamicExecutor::~DynamicExecutor() = default;
+
+Result<std::unique_ptr<DynamicExecutor>> DynamicExecutor::Create(Graph& graph) {
+  std::unique_ptr<DynamicExecutor> ex(new DynamicExecutor(graph));
+  RETURN_IF_ERROR(ex->Prepare());
+  return ex;
+}
+
+// Checks the graph once: every op known, every node input computed before it is used.
+Status DynamicExecutor::Prepare() {
+  std::unordered_map<const Value*, int32_t> index;
+  const auto& values = graph_.values();
+  for (size_t i = 0; i < values.size(); ++i) {
+    index[values[i].get()] = static_cast<int32_t>(i);
+    is_constant_.push_back(values[i]->is_constant());
+  }
+  std::vector<bool> available(is_constant_);
+  for (const Value* in : graph_.inputs) {
+    auto it = index.find(in);
+    if (it == index.end()) return Internal("graph input '" + in->name + "' is not a graph value");
+    if (!IsStatic(in->shape))
+      return Status(StatusCode::kShapeInvalid, "input '" + in->name + "' has no static shape");
+    value_index_of_input_.push_back(it->second);
+    available[it->second] = true;
+  }
+  uses_.assign(values.size(), 0);
+  for (const auto& n : graph_.nodes()) {
+    auto st = std::make_unique<NodeState>();
+    st->node = n.get();
+    st->schema = OpRegistry::Get().Find(n->op_type, n->domain);
+    if (!st->schema || n->opset < st->schema->min_opset || n->opset > st->schema->max_opset)
+      return Status(StatusCode::kUnsupportedOp, "unsupported op: " + n->Describe() +
+                                                    " at opset " + std::to_string(n->opset));
+    for (const Value* v : n->inputs) {
+      int32_t id = v ? index.at(v) : -1;
+      if (id >= 0 && !available[id])
+        return Status(StatusCode::kParseModel, n->Describe() + ": input '" + v->name +
+                                                   "' is used before it is computed");
+      if (id >= 0) ++uses_[id];
+      st->inputs.push_back(id);
+    }
+    for (const Value* v : n->outputs) {
+      int32_t id = v ? index.at(v) : -1;
+      if (id >= 0 && (is_constant_[id] || available[id]))
+        return Status(StatusCode::kParseModel,
+                      n->Describe() + ": output '" + v->name + "' is written twice");
+      if (id >= 0) available[id] = true;
+      st->outputs.push_back(id);
+    }
+    nodes_.push_back(std::move(st));
+  }
+  for (const Value* out : graph_.outputs) {
+    int32_t id = index.at(out);
+    if (!available[id])
+      return Status(StatusCode::kParseModel, "graph output '" + out->name + "' is never computed");
+    ++uses_[id];
+    output_value_index_.push_back(id);
+  }
+  return Status::Ok();
+}
+
+Result<const DynamicExecutor::CachedKernel*> DynamicExecutor::KernelFor(
+    size_t n, const std::vector<const Tensor*>& inputs) {
+  NodeState& st = *nodes_[n];
+  Node& node = *st.node;
+  bool bind_all = st.schema->output_shape_from_values;
+  auto binds = [&](const Tensor& t) { return bind_all || t.num_elements() <= kBindMaxElements; };
+  std::string key;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const Tensor* t = inputs[i];
+    if (!t) {
+      key += "-;";
+      continue;
+    }
+    int32_t dt = static_cast<int32_t>(t->dtype());
+    AppendBytes(key, &dt, sizeof dt);
+    for (int64_t d : t->shape()) AppendBytes(key, &d, sizeof d);
+    key += binds(*t) ? '=' : ';';
+    if (binds(*t) && !is_constant_[st.inputs[i]]) AppendBytes(key, t->data(), t->nbytes());
+  }
+  ++tick_;
+  for (auto& c : st.cache)
+    if (c->key == key) {
+      c->last_use = tick_;
+      return c.get();
+    }
+
+  // Not seen: bind the inputs to the node's values, infer, prepare.
+  auto entry = std::make_unique<CachedKernel>();
+  entry->key = std::move(key);
+  auto bind = [&](bool all) {
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      if (!inputs[i] || is_constant_[st.inputs[i]]) continue;
+      Value* v = node.inputs[i];
+      v->dtype = inputs[i]->dtype();
+      v->shape = inputs[i]->shape();
+      v->has_shape = true;
+      v->constant.reset();
+      if (all || binds(*inputs[i])) {
+        v->constant = OwnedCopy(*inputs[i]);
+        entry->bound.push_back(*v->constant);
+      }
+    }
+  };
+  bind(bind_all);
+  Status inferred = st.schema->infer(node);
+  if (!inferred.ok() && inferred.code() == StatusCode::kDataDependentShape && !bind_all) {
+    entry->bound.clear();
+    bind(true);  // a shape operand larger than kBindMaxElements
+    inferred = st.schema->infer(node);
+  }
+  if (!inferred.ok()) return inferred.WithContext("shape inference at run time");
+  for (const Value* o : node.outputs) {
+    if (o && (!o->has_shape || !IsStatic(o->shape)))
+      return Status(StatusCode::kShapeInvalid,
+                    node.Describe() + ": the shape of output '" + o->name +
+                        "' could not be decided from the inputs (" + ShapeToString(o->shape) + ")");
+    entry->out_dtypes.push_back(o ? o->dtype : DType::kUndefined);
+    entry->out_shapes.push_back(o ? o->shape : Shape());
+  }
+  ASSIGN_OR_RETURN(entry->kernel, CreateKernel(node, ""));
+  size_t scratch = entry->kernel->ScratchBytes();
+  if (scratch > scratch_size_) {
+    size_t size = AlignUp(scratch);
+    void* p = std::aligned_alloc(64, size);
+    if (!p) return Status(StatusCode::kBadAlloc, "kernel scratch of " + std::to_string(size) +
+                                                     " bytes for " + node.Describe());
+    scratch_.reset(static_cast<uint8_t*>(p));
+    scratch_size_ = size;
+  }
+  entry->last_use = tick_;
+  if (st.cache.size() >= kMaxCachedPerNode) {
+    size_t oldest = 0;
+    for (size_t i = 1; i < st.cache.size(); ++i)
+      if (st.cache[i]->last_use < st.cache[oldest]->last_use) oldest = i;
+    st.cache.erase(st.cache.begin() + static_cast<std::ptrdiff_t>(oldest));
+  }
+  st.cache.push_back(std::move(entry));
+  return st.cache.back().get();
+}
+
+Status DynamicExecutor::RunNode(size_t n, std::vector<Tensor>& values) {
+  NodeState& st = *nodes_[n];
+  const auto& graph_values = graph_.values();
+  std::vector<const Tensor*> ins(st.inputs.size(), nullptr);
+  for (size_t i = 0; i < st.inputs.size(); ++i) {
+    int32_t id = st.inputs[i];
+    if (id < 0) continue;
+    ins[i] = is_constant_[id] ? &*graph_values[id]->constant : &values[id];
+  }
+  ASSIGN_OR_RETURN(const CachedKernel* k, KernelFor(n, ins));
+  std::vector<TensorRef> in_refs(ins.size()), out_refs(st.outputs.size());
+  for (size_t i = 0; i < ins.size(); ++i)
+    if (ins[i])
+      in_refs[i] = {const_cast<void*>(ins[i]->data()), ins[i]->dtype(), &ins[i]->shape()};
+  for (size_t o = 0; o < st.outputs.size(); ++o) {
+    int32_t id = st.outputs[o];
+    if (id < 0) continue;
+    values[id] = Tensor(k->out_dtypes[o], k->out_shapes[o]);
+    out_refs[o] = {values[id].mutable_data(), k->out_dtypes[o], &values[id].shape()};
+  }
+  KernelIO io{in_refs.data(), in_refs.size(), out_refs.data(), out_refs.size(), scratch_.get()};
+  Status run = k->kernel->Run(io);
+  if (!run.ok()) return run.WithContext("executing " + st.node->Describe());
+  for (int32_t id : st.inputs)
+    if (id >= 0 && !is_constant_[id] && --remaining_[id] == 0) values[id] = Tensor();
+  return Status::Ok();
+}
+
+Status DynamicExecutor::Run(const void* const* inputs, std::vector<Tensor>* outputs) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::vector<Tensor> values(graph_.values().size());
+  remaining_ = uses_;
+  for (size_t i = 0; i < graph_.inputs.size(); ++i) {
+    const Value* in = graph_.inputs[i];
+    std::shared_ptr<const uint8_t> borrowed(static_cast<const uint8_t*>(inputs[i]),
+                                            [](const uint8_t*) {});
+    values[value_index_of_input_[i]] = Tensor(in->dtype, in->shape, std::move(borrowed));
+  }
+  Status st = Status::Ok();
+  for (size_t n = 0; n < nodes_.size() && st.ok(); ++n) st = RunNode(n, values);
+  // Values bound as constants for inference are not constants of the model.
+  for (size_t i = 0; i < graph_.values().size(); ++i)
+    if (!is_constant_[i]) graph_.values()[i]->constant.reset();
+  RETURN_IF_ERROR(st);
+  outputs->clear();
+  for (int32_t id : output_value_index_)
+    outputs->push_back(is_constant_[id] ? *graph_.values()[id]->constant : values[id]);
+  return Status::Ok();
+}
+
+}  // namespace openacl

@@ -1,0 +1,54 @@
+// Executes a graph whose shapes are decided at run time (CompiledModel::data_dependent_shapes):
+// shape operands fed by graph inputs, ops such as NonZero whose output shape depends on values.
+// Node by node, each node's output shapes are inferred from the actual inputs; kernels are
+// prepared per distinct input signature (dtypes, shapes and the values of small inputs) and
+// cached, so a repeated signature costs no preparation; values are allocated per run and freed
+// after their last use. Unlike the static path this allocates on every run.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "ir/graph.h"
+#include "ops/kernel.h"
+
+namespace openacl {
+
+class DynamicExecutor {
+ public:
+  // `graph` (nodes in execution order) must outlive the executor; the executor uses its Values
+  // as scratch for shape inference, so nothing else may use the graph's shapes concurrently.
+  static Result<std::unique_ptr<DynamicExecutor>> Create(Graph& graph);
+  ~DynamicExecutor();
+
+  // Runs one inference. `inputs[i]` holds graph input i with the graph's static input shape.
+  // Runs are serialized (one at a time per executor).
+  Status Run(const void* const* inputs, std::vector<Tensor>* outputs);
+
+ private:
+  struct CachedKernel;
+  struct NodeState;
+
+  explicit DynamicExecutor(Graph& graph);
+  Status Prepare();
+  Status RunNode(size_t n, std::vector<Tensor>& values);
+  Result<const CachedKernel*> KernelFor(size_t n, const std::vector<const Tensor*>& inputs);
+
+  Graph& graph_;
+  std::mutex mutex_;
+  std::vector<int32_t> value_index_of_input_;   // parallel to graph inputs
+  std::vector<int32_t> output_value_index_;     // parallel to graph outputs
+  std::vector<std::unique_ptr<NodeState>> nodes_;  // parallel to graph nodes
+  std::vector<bool> is_constant_;                 // parallel to graph values (at load)
+  std::vector<int32_t> uses_;                     // consumers per value, graph outputs count
+  std::vector<int32_t> remaining_;                // per run
+  std::unique_ptr<uint8_t, void (*)(void*)> scratch_;
+  size_t scratch_size_ = 0;
+  uint64_t tick_ = 0;
+};
+
+}  // namespace openacl

@@ -1,0 +1,170 @@
+// Models whose shapes are decided at run time: compiled without an arena plan, executed by the
+// dynamic executor (shape operands fed by inputs, NonZero), stored in and loaded from an .om.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstring>
+#include <unistd.h>
+
+#include "compiler/compiler.h"
+#include "format/om_reader.h"
+#include "format/om_writer.h"
+#include "runtime/loaded_model.h"
+
+namespace openacl {
+namespace {
+
+Value* AddInput(Graph& g, const std::string& name, DType dtype, Shape shape) {
+  Value* v = g.AddValue(name);
+  v->dtype = dtype;
+  v->shape = std::move(shape);
+  v->has_shape = true;
+  g.inputs.push_back(v);
+  return v;
+}
+
+// y = Relu(Reshape(x, shape)): the output shape is the value of input `shape`.
+std::unique_ptr<Graph> ReshapeByInputGraph() {
+  auto g = std::make_unique<Graph>();
+  g->opset = 17;
+  Value* x = AddInput(*g, "x", DType::kFloat32, {2, 3});
+  Value* shape = AddInput(*g, "shape", DType::kInt64, {2});
+  Value* r = g->AddValue("r");
+  Value* y = g->AddValue("y");
+  g->AddNode("Reshape", {x, shape}, {r}, "reshape");
+  g->AddNode("Relu", {r}, {y}, "relu");
+  g->outputs.push_back(y);
+  return g;
+}
+
+// idx = NonZero(x > 0): the output's second dim is the count of positive elements.
+std::unique_ptr<Graph> NonZeroGraph() {
+  auto g = std::make_unique<Graph>();
+  g->opset = 17;
+  Value* x = AddInput(*g, "x", DType::kFloat32, {2, 3});
+  Value* zero = g->AddConstant("zero", Tensor::FromFloat({0.f}, {}));
+  Value* pos = g->AddValue("pos");
+  Value* idx = g->AddValue("idx");
+  g->AddNode("Greater", {x, zero}, {pos}, "greater");
+  g->AddNode("NonZero", {pos}, {idx}, "nonzero");
+  g->outputs.push_back(idx);
+  return g;
+}
+
+std::shared_ptr<LoadedModel> Load(std::unique_ptr<Graph> g) {
+  auto model = CompileGraph(std::move(g), CompileOptions());
+  EXPECT_TRUE(model.ok()) << model.status().message();
+  if (!model.ok()) return nullptr;
+  EXPECT_TRUE(model->data_dependent_shapes);
+  auto loaded = LoadedModel::Create(std::move(model).value(), ModelMemory(), "test");
+  EXPECT_TRUE(loaded.ok()) << loaded.status().message();
+  return loaded.ok() ? *loaded : nullptr;
+}
+
+const float kX[6] = {-1, 2, -3, 4, 5, -6};
+
+TEST(DataDependent, ReshapeShapeFromInput) {
+  auto m = Load(ReshapeByInputGraph());
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->model().outputs[0].nbytes, 0u);  // unknown until run time
+  for (auto dims : {std::vector<int64_t>{3, 2}, std::vector<int64_t>{1, 6},
+                    std::vector<int64_t>{3, 2}, std::vector<int64_t>{6, -1}}) {
+    const void* ins[] = {kX, dims.data()};
+    size_t sizes[] = {sizeof(kX), 16};
+    std::vector<Tensor> out;
+    Status st = m->ExecuteToTensors(ins, sizes, 2, &out);
+    ASSERT_TRUE(st.ok()) << st.message();
+    ASSERT_EQ(out.size(), 1u);
+    Shape want = {dims[0], dims[1] < 0 ? 1 : dims[1]};
+    EXPECT_EQ(out[0].shape(), want);
+    for (int i = 0; i < 6; ++i) EXPECT_EQ(out[0].data_as<float>()[i], kX[i] > 0 ? kX[i] : 0) << i;
+  }
+}
+
+TEST(DataDependent, BadShapeValueIsAnErrorNamingTheNode) {
+  auto m = Load(ReshapeByInputGraph());
+  ASSERT_TRUE(m);
+  int64_t dims[2] = {4, 4};
+  const void* ins[] = {kX, dims};
+  size_t sizes[] = {sizeof(kX), 16};
+  std::vector<Tensor> out;
+  Status st = m->ExecuteToTensors(ins, sizes, 2, &out);
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("reshape"), std::string::npos) << st.message();
+  // The model still runs afterwards.
+  int64_t good[2] = {2, 3};
+  ins[1] = good;
+  EXPECT_TRUE(m->ExecuteToTensors(ins, sizes, 2, &out).ok());
+}
+
+TEST(DataDependent, NonZeroOutputShapeFollowsTheData) {
+  auto m = Load(NonZeroGraph());
+  ASSERT_TRUE(m);
+  const void* ins[] = {kX};
+  size_t size = sizeof(kX);
+  std::vector<Tensor> out;
+  ASSERT_TRUE(m->ExecuteToTensors(ins, &size, 1, &out).ok());
+  ASSERT_EQ(out[0].shape(), (Shape{2, 3}));
+  const int64_t* idx = out[0].data_as<int64_t>();
+  // Positive elements at (0,1), (1,0), (1,1).
+  EXPECT_EQ(std::vector<int64_t>(idx, idx + 6), (std::vector<int64_t>{0, 1, 1, 1, 0, 1}));
+  float none[6] = {-1, -1, -1, -1, -1, -1};
+  ins[0] = none;
+  ASSERT_TRUE(m->ExecuteToTensors(ins, &size, 1, &out).ok());
+  EXPECT_EQ(out[0].shape(), (Shape{2, 0}));
+}
+
+TEST(DataDependent, BufferExecuteChecksTheSizeOfThisRun) {
+  auto m = Load(NonZeroGraph());
+  ASSERT_TRUE(m);
+  const void* ins[] = {kX};
+  size_t in_size = sizeof(kX);
+  int64_t buf[6] = {};
+  void* outs[] = {buf};
+  size_t small = 5 * sizeof(int64_t);
+  std::vector<Shape> shapes;
+  Status st = m->Execute(ins, &in_size, 1, outs, &small, 1, &shapes);
+  EXPECT_EQ(st.code(), StatusCode::kInvalidParam);
+  EXPECT_NE(st.message().find("48 bytes"), std::string::npos) << st.message();
+  size_t enough = sizeof(buf);
+  st = m->Execute(ins, &in_size, 1, outs, &enough, 1, &shapes);
+  ASSERT_TRUE(st.ok()) << st.message();
+  ASSERT_EQ(shapes.size(), 1u);
+  EXPECT_EQ(shapes[0], (Shape{2, 3}));
+  EXPECT_EQ(buf[1], 1);
+}
+
+TEST(DataDependent, SurvivesAnOmRoundTrip) {
+  auto model = CompileGraph(ReshapeByInputGraph(), CompileOptions());
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  std::string path = ::testing::TempDir() + "/dd_" + std::to_string(getpid()) + ".om";
+  ASSERT_TRUE(WriteOm(*model, path).ok());
+  auto read = ReadOmFile(path);
+  std::remove(path.c_str());
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  EXPECT_TRUE(read->data_dependent_shapes);
+  EXPECT_EQ(read->outputs[0].shape, (Shape{-2}));
+  auto loaded = LoadedModel::Create(std::move(read).value(), ModelMemory(), path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  int64_t dims[2] = {6, 1};
+  const void* ins[] = {kX, dims};
+  size_t sizes[] = {sizeof(kX), 16};
+  std::vector<Tensor> out;
+  ASSERT_TRUE((*loaded)->ExecuteToTensors(ins, sizes, 2, &out).ok());
+  EXPECT_EQ(out[0].shape(), (Shape{6, 1}));
+}
+
+TEST(DataDependent, StaticModelsStayPlanned) {
+  auto g = ReshapeByInputGraph();
+  // Freezing the shape makes every shape static again.
+  Value* shape = g->inputs[1];
+  shape->constant = Tensor::FromInt64({3, 2}, {2});
+  g->inputs.pop_back();
+  auto model = CompileGraph(std::move(g), CompileOptions());
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  EXPECT_FALSE(model->data_dependent_shapes);
+  EXPECT_EQ(model->outputs[0].nbytes, 24u);
+}
+
+}  // namespace
+}  // namespace openacl
