@@ -66,7 +66,10 @@ Result<Tensor> ReadTensor(const om::TensorData* td, const std::string& what) {
   return t;
 }
 
-Result<Attribute> ReadAttr(const om::Attr& a, const std::string& what) {
+Result<std::shared_ptr<Graph>> DecodeSubgraph(const om::Graph& fg, int depth,
+                                              const std::string& what);
+
+Result<Attribute> ReadAttr(const om::Attr& a, const std::string& what, int depth) {
   switch (a.kind()) {
     case om::AttrKind_Int:
       return Attribute::Int(a.i());
@@ -92,6 +95,13 @@ Result<Attribute> ReadAttr(const om::Attr& a, const std::string& what) {
       ASSIGN_OR_RETURN(Tensor t, ReadTensor(a.t(), what));
       return Attribute::TensorValue(std::move(t));
     }
+    case om::AttrKind_Graph: {
+      if (!a.g()) return Corrupt(what + ": graph attribute without a graph");
+      Attribute attr;
+      attr.kind = Attribute::Kind::kGraph;
+      ASSIGN_OR_RETURN(attr.g, DecodeSubgraph(*a.g(), depth + 1, what));
+      return attr;
+    }
   }
   return Corrupt(what + ": unknown attribute kind " + std::to_string(static_cast<int>(a.kind())));
 }
@@ -103,7 +113,10 @@ struct Ctx {
   const std::vector<IODesc>* inputs;
   const std::vector<IODesc>* outputs;
   bool data_dependent = false;  // unplanned intermediate values are allowed
+  int depth = 0;                // subgraph nesting (0 = the model's graph)
 };
+
+constexpr int kMaxSubgraphDepth = 16;
 
 std::string ValueWhat(const Value& v, size_t i) {
   return "value " + std::to_string(i) + " '" + v.name + "'";
@@ -256,7 +269,8 @@ Status ReadNodes(const om::Graph& fg, const Ctx& c, std::vector<std::string>* ke
     if (fn.attrs())
       for (const om::Attr* a : *fn.attrs()) {
         std::string name = Str(a->name());
-        ASSIGN_OR_RETURN(Attribute attr, ReadAttr(*a, what + " attribute '" + name + "'"));
+        ASSIGN_OR_RETURN(Attribute attr,
+                         ReadAttr(*a, what + " attribute '" + name + "'", c.depth));
         node->attrs.set(name, std::move(attr));
       }
     kernels->push_back(Str(fn.kernel()));
@@ -276,6 +290,32 @@ Status ReadGraphIO(const fb::Vector<int32_t>* ids, size_t expected, const Ctx& c
     out->push_back(v);
   }
   return Status::Ok();
+}
+
+// A control-flow subgraph: every value unplanned, constants inline, no io descriptions.
+Result<std::shared_ptr<Graph>> DecodeSubgraph(const om::Graph& fg, int depth,
+                                              const std::string& what) {
+  if (depth > kMaxSubgraphDepth)
+    return Corrupt(what + ": subgraphs nested deeper than " + std::to_string(kMaxSubgraphDepth));
+  auto g = std::make_shared<Graph>();
+  g->name = Str(fg.name());
+  g->opset = fg.opset();
+  const std::vector<IODesc> none;
+  Ctx c{g.get(), {}, 0, 0, &none, &none, true, depth};
+  RETURN_IF_ERROR(ReadValues(fg, nullptr, &c).WithContext(what));
+  for (const ValuePlan& p : c.plans)
+    if (p.placement != Placement::kNone)
+      return Corrupt(what + ": a subgraph value is placed in memory");
+  std::vector<std::string> kernels;
+  RETURN_IF_ERROR(ReadNodes(fg, c, &kernels).WithContext(what));
+  for (int side = 0; side < 2; ++side) {
+    const fb::Vector<int32_t>* ids = side == 0 ? fg.inputs() : fg.outputs();
+    for (size_t i = 0; ids && i < ids->size(); ++i) {
+      ASSIGN_OR_RETURN(Value * v, ValueAt(c, ids->Get(i), false, what + " io"));
+      (side == 0 ? g->inputs : g->outputs).push_back(v);
+    }
+  }
+  return g;
 }
 
 }  // namespace

@@ -33,8 +33,14 @@ fb::Offset<fb::Vector<StrOffset>> EncodeStrings(fb::FlatBufferBuilder& b,
   return b.CreateVector(offs);
 }
 
+constexpr int kMaxSubgraphDepth = 16;
+
+Result<fb::Offset<om::Graph>> EncodeGraph(fb::FlatBufferBuilder& b, const Graph& g,
+                                          const std::unordered_map<const Value*, ValuePlan>* plan,
+                                          const std::vector<std::string>* kernels, int depth);
+
 Result<fb::Offset<om::Attr>> EncodeAttr(fb::FlatBufferBuilder& b, const Node& node,
-                                        const std::string& name, const Attribute& a) {
+                                        const std::string& name, const Attribute& a, int depth) {
   auto name_off = b.CreateString(name);
   switch (a.kind) {
     case Attribute::Kind::kInt:
@@ -56,11 +62,16 @@ Result<fb::Offset<om::Attr>> EncodeAttr(fb::FlatBufferBuilder& b, const Node& no
         return Bad(node.Describe() + " attribute '" + name + "': tensor has an unknown shape");
       return om::CreateAttr(b, name_off, om::AttrKind_Tensor, 0, 0.0f, 0, 0, 0, 0,
                             EncodeTensor(b, a.t));
-    case Attribute::Kind::kGraph:
-      break;
+    case Attribute::Kind::kGraph: {
+      if (!a.g) return Bad(node.Describe() + " attribute '" + name + "' has no graph");
+      if (depth >= kMaxSubgraphDepth)
+        return Bad(node.Describe() + ": subgraphs nested deeper than " +
+                   std::to_string(kMaxSubgraphDepth));
+      ASSIGN_OR_RETURN(auto g, EncodeGraph(b, *a.g, nullptr, nullptr, depth + 1));
+      return om::CreateAttr(b, name_off, om::AttrKind_Graph, 0, 0.0f, 0, 0, 0, 0, 0, g);
+    }
   }
-  return Bad(node.Describe() + " attribute '" + name +
-             "': graph attributes (control flow subgraphs) cannot be stored in an .om yet");
+  return Bad(node.Describe() + " attribute '" + name + "' has an unknown kind");
 }
 
 // The weight section: borrowed from model.weights or assembled from the constants.
@@ -113,8 +124,13 @@ fb::Offset<fb::Vector<fb::Offset<om::IODesc>>> EncodeIO(fb::FlatBufferBuilder& b
   return b.CreateVector(out);
 }
 
-Result<fb::Offset<om::Graph>> EncodeGraph(fb::FlatBufferBuilder& b, const CompiledModel& model) {
-  const Graph& g = *model.graph;
+// The top graph is encoded with its plan and kernel choices; subgraphs (plan == nullptr) with
+// every value unplanned and constants inline.
+Result<fb::Offset<om::Graph>> EncodeGraph(fb::FlatBufferBuilder& b, const Graph& g,
+                                          const std::unordered_map<const Value*, ValuePlan>* plan,
+                                          const std::vector<std::string>* kernels, int depth) {
+  static const std::vector<std::string> kNoKernels;
+  if (!kernels) kernels = &kNoKernels;
   std::unordered_map<const Value*, int32_t> index;
   for (size_t i = 0; i < g.values().size(); ++i)
     index[g.values()[i].get()] = static_cast<int32_t>(i);
@@ -128,8 +144,10 @@ Result<fb::Offset<om::Graph>> EncodeGraph(fb::FlatBufferBuilder& b, const Compil
   std::vector<fb::Offset<om::Value>> values;
   for (const auto& v : g.values()) {
     ValuePlan p;
-    auto it = model.plan.find(v.get());
-    if (it != model.plan.end()) p = it->second;
+    if (plan) {
+      auto it = plan->find(v.get());
+      if (it != plan->end()) p = it->second;
+    }
     fb::Offset<om::TensorData> inline_data = 0;
     if (v->constant && p.placement != Placement::kWeight) {
       if (v->constant->num_elements() < 0)
@@ -143,8 +161,8 @@ Result<fb::Offset<om::Graph>> EncodeGraph(fb::FlatBufferBuilder& b, const Compil
         v->constant.has_value() || p.placement == Placement::kWeight, inline_data));
   }
 
-  if (!model.kernels.empty() && model.kernels.size() != g.nodes().size())
-    return Bad(std::to_string(model.kernels.size()) + " kernel choices for " +
+  if (!kernels->empty() && kernels->size() != g.nodes().size())
+    return Bad(std::to_string(kernels->size()) + " kernel choices for " +
                std::to_string(g.nodes().size()) + " nodes");
   std::vector<fb::Offset<om::Node>> nodes;
   for (size_t n = 0; n < g.nodes().size(); ++n) {
@@ -162,10 +180,10 @@ Result<fb::Offset<om::Graph>> EncodeGraph(fb::FlatBufferBuilder& b, const Compil
     }
     std::vector<fb::Offset<om::Attr>> attrs;
     for (const auto& [name, attr] : node.attrs.all()) {
-      ASSIGN_OR_RETURN(auto off, EncodeAttr(b, node, name, attr));
+      ASSIGN_OR_RETURN(auto off, EncodeAttr(b, node, name, attr, depth));
       attrs.push_back(off);
     }
-    const std::string kernel = model.kernels.empty() ? "" : model.kernels[n];
+    const std::string kernel = kernels->empty() ? "" : (*kernels)[n];
     nodes.push_back(om::CreateNode(b, b.CreateString(node.name), b.CreateString(node.op_type),
                                    b.CreateString(node.domain), node.opset, b.CreateVector(ins),
                                    b.CreateVector(outs), b.CreateVector(attrs),
@@ -194,7 +212,7 @@ Result<OmImage> EncodeOm(const CompiledModel& model) {
   RETURN_IF_ERROR(BuildWeights(model, &image));
 
   fb::FlatBufferBuilder b(1 << 16);
-  ASSIGN_OR_RETURN(auto graph, EncodeGraph(b, model));
+  ASSIGN_OR_RETURN(auto graph, EncodeGraph(b, *model.graph, &model.plan, &model.kernels, 0));
   std::vector<fb::Offset<om::KeyValue>> options;
   for (const auto& [k, v] : model.options)
     options.push_back(om::CreateKeyValue(b, b.CreateString(k), b.CreateString(v)));

@@ -160,4 +160,30 @@ std::string Graph::UniqueName(const std::string& base) {
   return base + "_oacl" + std::to_string(unique_counter_++);
 }
 
+std::vector<std::string> OuterScopeNames(const Graph& sub) {
+  std::vector<std::string> names;
+  std::unordered_set<std::string> seen, defined;
+  for (const Value* in : sub.inputs) defined.insert(in->name);
+  for (const auto& v : sub.values())
+    if (v->producer || v->is_constant()) defined.insert(v->name);
+  auto add = [&](const std::string& name) {
+    if (!defined.count(name) && seen.insert(name).second) names.push_back(name);
+  };
+  for (const auto& n : sub.nodes()) {
+    for (size_t i = 0; i < NumFormalInputs(*n); ++i)
+      if (n->inputs[i]) add(n->inputs[i]->name);
+    for (const auto& [attr_name, attr] : n->attrs.all())
+      if (attr.kind == Attribute::Kind::kGraph && attr.g)
+        for (const std::string& name : OuterScopeNames(*attr.g)) add(name);
+  }
+  for (const Value* out : sub.outputs) add(out->name);
+  return names;
+}
+
+size_t NumFormalInputs(const Node& node) {
+  const Attribute* a = node.attrs.find(kImplicitInputsAttr);
+  size_t implicit = a ? a->strings.size() : 0;
+  return node.inputs.size() >= implicit ? node.inputs.size() - implicit : 0;
+}
+
 }  // namespace openacl

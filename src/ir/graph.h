@@ -85,4 +85,15 @@ class Graph {
   int unique_counter_ = 0;
 };
 
+// Names a subgraph reads from enclosing scopes: values it (or a graph nested in it) uses that
+// it neither computes, receives as an input nor holds as a constant. Deterministic order.
+std::vector<std::string> OuterScopeNames(const Graph& sub);
+
+// Control-flow nodes (If, Loop, Scan) carry the outer values their subgraphs read as extra
+// trailing inputs, named by this attribute (strings, in input order), so that dead-code removal,
+// topological order and the executor see those uses.
+inline constexpr const char* kImplicitInputsAttr = "openacl_implicit_inputs";
+// Number of inputs of `node` before its implicit ones.
+size_t NumFormalInputs(const Node& node);
+
 }  // namespace openacl

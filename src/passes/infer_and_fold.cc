@@ -68,6 +68,12 @@ Status InlineIf(Graph& graph, Node* node) {
   if (sub.outputs.size() != node->outputs.size())
     return Status(StatusCode::kParseModel, node->Describe() + ": branch output count differs");
   std::unordered_map<const Value*, Value*> map;
+  // Outer-scope references resolve through the node's implicit inputs (names as the branch
+  // sees them), which stay right when an enclosing inlining renamed the values.
+  std::unordered_map<std::string, Value*> implicit;
+  if (const Attribute* a = node->attrs.find(kImplicitInputsAttr))
+    for (size_t k = 0; k < a->strings.size(); ++k)
+      implicit[a->strings[k]] = node->input(NumFormalInputs(*node) + k);
   auto resolve = [&](const Value* v) -> Value* {
     if (!v) return nullptr;
     auto it = map.find(v);
@@ -76,7 +82,8 @@ Status InlineIf(Graph& graph, Node* node) {
     if (v->is_constant()) {
       outer = graph.AddConstant(graph.UniqueName(v->name), *v->constant);
     } else if (!v->producer) {
-      outer = graph.FindValue(v->name);  // outer-scope reference
+      auto ref = implicit.find(v->name);
+      outer = ref != implicit.end() ? ref->second : graph.FindValue(v->name);
     }
     if (!outer) {
       outer = graph.AddValue(graph.UniqueName(v->name));
@@ -119,11 +126,25 @@ void MarkRunTimeShaped(Node& node, const InferOptions& options) {
 
 }  // namespace
 
+static bool IsControlFlow(const Node& node) {
+  return node.domain.empty() &&
+         (node.op_type == "If" || node.op_type == "Loop" || node.op_type == "Scan");
+}
+
 Status CheckOpsSupported(const Graph& graph) {
   for (const auto& n : graph.nodes()) {
     const OpSchema* s = OpRegistry::Get().Find(n->op_type, n->domain);
     std::string where = n->Describe() + " at opset " + std::to_string(n->opset);
-    if (n->op_type == "If" && n->domain.empty()) continue;  // folded or rejected during inference
+    if (IsControlFlow(*n)) {
+      // Folded during inference (If with a known condition) or run by the dynamic executor;
+      // the ops inside must be supported either way.
+      for (const auto& [name, attr] : n->attrs.all())
+        if (attr.kind == Attribute::Kind::kGraph && attr.g) {
+          Status st = CheckOpsSupported(*attr.g);
+          if (!st.ok()) return st.WithContext(n->Describe() + " subgraph '" + name + "'");
+        }
+      continue;
+    }
     if (!s)
       return Status(StatusCode::kUnsupportedOp,
                     "unsupported op: " + where +
@@ -178,9 +199,20 @@ Status InferAndFold(Graph& graph, const InferOptions& options) {
         RETURN_IF_ERROR(InlineIf(graph, n));
         return InferAndFold(graph, options);
       }
+      if (options.allow_data_dependent) {
+        MarkRunTimeShaped(*n, options);  // the dynamic executor runs the taken branch
+        continue;
+      }
       return Status(StatusCode::kFeatureUnsupported,
                     n->Describe() + ": If with a condition computed at run time is not supported "
                                     "(only conditions known at compile time are folded)");
+    }
+    if (IsControlFlow(*n)) {
+      if (!options.allow_data_dependent)
+        return Status(StatusCode::kFeatureUnsupported,
+                      n->Describe() + ": control flow runs only on the dynamic executor");
+      MarkRunTimeShaped(*n, options);
+      continue;
     }
     const OpSchema* s = OpRegistry::Get().Find(n->op_type, n->domain);
     bool unknown_input = false;

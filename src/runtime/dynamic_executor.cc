@@ -7,6 +7,7 @@
 #include "kernels/kernel_registry.h"
 #include "ops/op_registry.h"
 #include "planner/memory_plan.h"
+#include "runtime/control_flow.h"
 
 namespace openacl {
 namespace {
@@ -41,7 +42,10 @@ struct DynamicExecutor::CachedKernel {
 
 struct DynamicExecutor::NodeState {
   Node* node = nullptr;
-  const OpSchema* schema = nullptr;
+  const OpSchema* schema = nullptr;  // null for control flow
+  bool control_flow = false;
+  std::vector<std::string> subgraph_names;  // graph attributes, in attribute order
+  std::vector<std::unique_ptr<DynamicExecutor>> subgraphs;
   std::vector<int32_t> inputs;   // value index, -1 = omitted
   std::vector<int32_t> outputs;  // value index, -1 = omitted
   std::vector<std::unique_ptr<CachedKernel>> cache;
@@ -52,12 +56,35 @@ DynamicExecutor::~DynamicExecutor() = default;
 
 Result<std::unique_ptr<DynamicExecutor>> DynamicExecutor::Create(Graph& graph) {
   std::unique_ptr<DynamicExecutor> ex(new DynamicExecutor(graph));
-  RETURN_IF_ERROR(ex->Prepare());
+  RETURN_IF_ERROR(ex->Prepare(nullptr));
   return ex;
 }
 
+Result<std::unique_ptr<DynamicExecutor>> DynamicExecutor::CreateSubgraph(
+    Graph& graph, const std::vector<std::string>& outer_names) {
+  std::unique_ptr<DynamicExecutor> ex(new DynamicExecutor(graph));
+  ex->is_subgraph_ = true;
+  RETURN_IF_ERROR(ex->Prepare(&outer_names));
+  return ex;
+}
+
+// If / Loop / Scan: one executor per graph attribute, reading the node's implicit inputs.
+Status DynamicExecutor::PrepareSubgraphs(NodeState& st) {
+  const Node& n = *st.node;
+  std::vector<std::string> outer;
+  if (const Attribute* a = n.attrs.find(kImplicitInputsAttr)) outer = a->strings;
+  for (const auto& [name, attr] : n.attrs.all()) {
+    if (attr.kind != Attribute::Kind::kGraph || !attr.g) continue;
+    auto sub = CreateSubgraph(*attr.g, outer);
+    if (!sub.ok()) return sub.status().WithContext(n.Describe() + " subgraph '" + name + "'");
+    st.subgraph_names.push_back(name);
+    st.subgraphs.push_back(std::move(sub).value());
+  }
+  return Status::Ok();
+}
+
 // Checks the graph once: every op known, every node input computed before it is used.
-Status DynamicExecutor::Prepare() {
+Status DynamicExecutor::Prepare(const std::vector<std::string>* outer_names) {
   std::unordered_map<const Value*, int32_t> index;
   const auto& values = graph_.values();
   for (size_t i = 0; i < values.size(); ++i) {
@@ -68,19 +95,36 @@ Status DynamicExecutor::Prepare() {
   for (const Value* in : graph_.inputs) {
     auto it = index.find(in);
     if (it == index.end()) return Internal("graph input '" + in->name + "' is not a graph value");
-    if (!IsStatic(in->shape))
+    if (!outer_names && !IsStatic(in->shape))
       return Status(StatusCode::kShapeInvalid, "input '" + in->name + "' has no static shape");
     value_index_of_input_.push_back(it->second);
     available[it->second] = true;
+  }
+  if (outer_names) {
+    // Values with no producer that are neither inputs nor constants come from outside.
+    for (const std::string& name : *outer_names) {
+      int32_t id = -1;
+      for (size_t i = 0; i < values.size() && id < 0; ++i)
+        if (values[i]->name == name && !values[i]->producer && !available[i])
+          id = static_cast<int32_t>(i);
+      if (id >= 0) available[id] = true;
+      outer_value_index_.push_back(id);
+    }
   }
   uses_.assign(values.size(), 0);
   for (const auto& n : graph_.nodes()) {
     auto st = std::make_unique<NodeState>();
     st->node = n.get();
+    st->control_flow = n->domain.empty() &&
+                       (n->op_type == "If" || n->op_type == "Loop" || n->op_type == "Scan");
     st->schema = OpRegistry::Get().Find(n->op_type, n->domain);
-    if (!st->schema || n->opset < st->schema->min_opset || n->opset > st->schema->max_opset)
+    if (st->control_flow) {
+      RETURN_IF_ERROR(PrepareSubgraphs(*st));
+    } else if (!st->schema || n->opset < st->schema->min_opset ||
+               n->opset > st->schema->max_opset) {
       return Status(StatusCode::kUnsupportedOp, "unsupported op: " + n->Describe() +
                                                     " at opset " + std::to_string(n->opset));
+    }
     for (const Value* v : n->inputs) {
       int32_t id = v ? index.at(v) : -1;
       if (id >= 0 && !available[id])
@@ -198,6 +242,13 @@ Status DynamicExecutor::RunNode(size_t n, std::vector<Tensor>& values) {
     if (id < 0) continue;
     ins[i] = is_constant_[id] ? &*graph_values[id]->constant : &values[id];
   }
+  if (st.control_flow) {
+    Status cf = RunControlFlow(st, ins, values);
+    if (!cf.ok()) return cf.WithContext("executing " + st.node->Describe());
+    for (int32_t id : st.inputs)
+      if (id >= 0 && !is_constant_[id] && --remaining_[id] == 0) values[id] = Tensor();
+    return Status::Ok();
+  }
   ASSIGN_OR_RETURN(const CachedKernel* k, KernelFor(n, ins));
   std::vector<TensorRef> in_refs(ins.size()), out_refs(st.outputs.size());
   for (size_t i = 0; i < ins.size(); ++i)
@@ -217,16 +268,71 @@ Status DynamicExecutor::RunNode(size_t n, std::vector<Tensor>& values) {
   return Status::Ok();
 }
 
+Status DynamicExecutor::RunControlFlow(NodeState& st, const std::vector<const Tensor*>& ins,
+                                       std::vector<Tensor>& values) {
+  const Node& node = *st.node;
+  std::vector<const Tensor*> formal(ins.begin(), ins.begin() + NumFormalInputs(node));
+  std::vector<const Tensor*> outer(ins.begin() + formal.size(), ins.end());
+  SubgraphRunner run = [&](const std::string& name, const std::vector<Tensor>& inputs,
+                           std::vector<Tensor>* outputs) -> Status {
+    for (size_t g = 0; g < st.subgraph_names.size(); ++g)
+      if (st.subgraph_names[g] == name) return st.subgraphs[g]->RunTensors(inputs, outer, outputs);
+    return Status(StatusCode::kParseModel, node.Describe() + " has no subgraph '" + name + "'");
+  };
+  std::vector<Tensor> results;
+  if (node.op_type == "If") {
+    RETURN_IF_ERROR(RunIf(node, formal, run, &results));
+  } else if (node.op_type == "Loop") {
+    RETURN_IF_ERROR(RunLoop(node, formal, run, &results));
+  } else {
+    RETURN_IF_ERROR(RunScan(node, formal, run, &results));
+  }
+  if (results.size() < st.outputs.size())
+    return Status(StatusCode::kParseModel, node.Describe() + " produced " +
+                                               std::to_string(results.size()) + " values for " +
+                                               std::to_string(st.outputs.size()) + " outputs");
+  for (size_t o = 0; o < st.outputs.size(); ++o)
+    if (st.outputs[o] >= 0) values[st.outputs[o]] = std::move(results[o]);
+  return Status::Ok();
+}
+
 Status DynamicExecutor::Run(const void* const* inputs, std::vector<Tensor>* outputs) {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<Tensor> values(graph_.values().size());
-  remaining_ = uses_;
   for (size_t i = 0; i < graph_.inputs.size(); ++i) {
     const Value* in = graph_.inputs[i];
     std::shared_ptr<const uint8_t> borrowed(static_cast<const uint8_t*>(inputs[i]),
                                             [](const uint8_t*) {});
     values[value_index_of_input_[i]] = Tensor(in->dtype, in->shape, std::move(borrowed));
   }
+  return RunLocked(values, outputs);
+}
+
+Status DynamicExecutor::RunTensors(const std::vector<Tensor>& inputs,
+                                   const std::vector<const Tensor*>& outer,
+                                   std::vector<Tensor>* outputs) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (inputs.size() != graph_.inputs.size() || outer.size() != outer_value_index_.size())
+    return Status(StatusCode::kInvalidParam,
+                  "subgraph '" + graph_.name + "' takes " + std::to_string(graph_.inputs.size()) +
+                      " inputs and " + std::to_string(outer_value_index_.size()) +
+                      " outer values; got " + std::to_string(inputs.size()) + " and " +
+                      std::to_string(outer.size()));
+  std::vector<Tensor> values(graph_.values().size());
+  for (size_t i = 0; i < inputs.size(); ++i) values[value_index_of_input_[i]] = inputs[i];
+  for (size_t k = 0; k < outer.size(); ++k)
+    if (outer_value_index_[k] >= 0) {
+      if (!outer[k])
+        return Status(StatusCode::kInvalidParam, "outer value '" +
+                                                     graph_.values()[outer_value_index_[k]]->name +
+                                                     "' of subgraph '" + graph_.name + "' is missing");
+      values[outer_value_index_[k]] = *outer[k];
+    }
+  return RunLocked(values, outputs);
+}
+
+Status DynamicExecutor::RunLocked(std::vector<Tensor>& values, std::vector<Tensor>* outputs) {
+  remaining_ = uses_;
   Status st = Status::Ok();
   for (size_t n = 0; n < nodes_.size() && st.ok(); ++n) st = RunNode(n, values);
   // Values bound as constants for inference are not constants of the model.

@@ -23,25 +23,38 @@ class DynamicExecutor {
   // `graph` (nodes in execution order) must outlive the executor; the executor uses its Values
   // as scratch for shape inference, so nothing else may use the graph's shapes concurrently.
   static Result<std::unique_ptr<DynamicExecutor>> Create(Graph& graph);
+  // For a control-flow subgraph: values it reads from enclosing scopes are named by
+  // `outer_names` (the node's implicit inputs) and supplied per run; its inputs may have any shape.
+  static Result<std::unique_ptr<DynamicExecutor>> CreateSubgraph(
+      Graph& graph, const std::vector<std::string>& outer_names);
   ~DynamicExecutor();
 
   // Runs one inference. `inputs[i]` holds graph input i with the graph's static input shape.
   // Runs are serialized (one at a time per executor).
   Status Run(const void* const* inputs, std::vector<Tensor>* outputs);
+  // Runs with input tensors of any shape; `outer[k]` is the value of outer_names[k].
+  Status RunTensors(const std::vector<Tensor>& inputs, const std::vector<const Tensor*>& outer,
+                    std::vector<Tensor>* outputs);
 
  private:
   struct CachedKernel;
   struct NodeState;
 
   explicit DynamicExecutor(Graph& graph);
-  Status Prepare();
+  Status Prepare(const std::vector<std::string>* outer_names);
+  Status PrepareSubgraphs(NodeState& st);
+  Status RunLocked(std::vector<Tensor>& values, std::vector<Tensor>* outputs);
   Status RunNode(size_t n, std::vector<Tensor>& values);
+  Status RunControlFlow(NodeState& st, const std::vector<const Tensor*>& ins,
+                        std::vector<Tensor>& values);
   Result<const CachedKernel*> KernelFor(size_t n, const std::vector<const Tensor*>& inputs);
 
   Graph& graph_;
   std::mutex mutex_;
   std::vector<int32_t> value_index_of_input_;   // parallel to graph inputs
   std::vector<int32_t> output_value_index_;     // parallel to graph outputs
+  std::vector<int32_t> outer_value_index_;      // parallel to outer names (-1 = unused here)
+  bool is_subgraph_ = false;
   std::vector<std::unique_ptr<NodeState>> nodes_;  // parallel to graph nodes
   std::vector<bool> is_constant_;                 // parallel to graph values (at load)
   std::vector<int32_t> uses_;                     // consumers per value, graph outputs count

@@ -46,6 +46,12 @@ OpRun OpTest::RunKernel(Kernel& kernel) {
   }
   for (size_t i = 0; i < outs.size(); ++i) {
     Value* v = node_->outputs[i];
+    if (!v->has_shape || !IsStatic(v->shape)) {
+      run.status = Status(StatusCode::kShapeInvalid,
+                          node_->Describe() + ": output '" + v->name + "' shape " +
+                              ShapeToString(v->shape) + " is not known (use ConstInput)");
+      return run;
+    }
     run.outputs.emplace_back(v->dtype, v->shape);
     outs[i].data = run.outputs.back().mutable_data();
     outs[i].dtype = v->dtype;

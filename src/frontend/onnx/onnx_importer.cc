@@ -4,6 +4,7 @@
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 
 #include <fstream>
+#include <algorithm>
 #include <map>
 #include <sstream>
 #include <unordered_map>
@@ -67,10 +68,20 @@ class Importer {
       node->domain = np.domain() == "ai.onnx" ? "" : np.domain();
       auto dom = domain_opsets_.find(node->domain);
       node->opset = node->domain.empty() ? opset_ : (dom == domain_opsets_.end() ? 1 : dom->second);
+      std::vector<std::string> implicit;
       for (const auto& ap : np.attribute()) {
         auto attr = ConvertAttribute(ap);
         if (!attr.ok()) return attr.status().WithContext(node->Describe());
+        if (attr->kind == Attribute::Kind::kGraph && attr->g)
+          for (const std::string& name : OuterScopeNames(*attr->g))
+            if (std::find(implicit.begin(), implicit.end(), name) == implicit.end())
+              implicit.push_back(name);
         node->attrs.set(ap.name(), std::move(attr).value());
+      }
+      // Outer values read by the subgraphs become trailing inputs (see kImplicitInputsAttr).
+      if (!implicit.empty()) {
+        for (const std::string& name : implicit) node->inputs.push_back(lookup(name));
+        node->attrs.set(kImplicitInputsAttr, Attribute::Strings(implicit));
       }
     }
     for (const auto& out : gp.output()) {

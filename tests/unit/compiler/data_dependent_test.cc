@@ -154,6 +154,57 @@ TEST(DataDependent, SurvivesAnOmRoundTrip) {
   EXPECT_EQ(out[0].shape(), (Shape{6, 1}));
 }
 
+// y = If(c) { Relu(x) } else { Neg(x) }: x is read by the branches as an implicit input.
+std::unique_ptr<Graph> IfGraph() {
+  auto g = std::make_unique<Graph>();
+  g->opset = 17;
+  Value* c = AddInput(*g, "c", DType::kBool, {});
+  Value* x = AddInput(*g, "x", DType::kFloat32, {2, 3});
+  auto branch = [](const std::string& op) {
+    auto b = std::make_shared<Graph>();
+    b->opset = 17;
+    Value* xr = b->AddValue("x");
+    Value* out = b->AddValue(op + "_out");
+    b->AddNode(op, {xr}, {out}, op + "_node");
+    b->outputs.push_back(out);
+    Attribute a;
+    a.kind = Attribute::Kind::kGraph;
+    a.g = b;
+    return a;
+  };
+  Value* y = g->AddValue("y");
+  y->dtype = DType::kFloat32;
+  Node* n = g->AddNode("If", {c, x}, {y}, "if");
+  n->attrs.set("then_branch", branch("Relu"));
+  n->attrs.set("else_branch", branch("Neg"));
+  n->attrs.set(kImplicitInputsAttr, Attribute::Strings({"x"}));
+  g->outputs.push_back(y);
+  return g;
+}
+
+TEST(DataDependent, IfWithRunTimeConditionThroughAnOm) {
+  auto model = CompileGraph(IfGraph(), CompileOptions());
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  EXPECT_TRUE(model->data_dependent_shapes);
+  std::string path = ::testing::TempDir() + "/if_" + std::to_string(getpid()) + ".om";
+  ASSERT_TRUE(WriteOm(*model, path).ok());
+  auto read = ReadOmFile(path);
+  std::remove(path.c_str());
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  auto loaded = LoadedModel::Create(std::move(read).value(), ModelMemory(), path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().message();
+  for (bool c : {true, false, true}) {
+    const void* ins[] = {&c, kX};
+    size_t sizes[] = {1, sizeof(kX)};
+    std::vector<Tensor> out;
+    Status st = (*loaded)->ExecuteToTensors(ins, sizes, 2, &out);
+    ASSERT_TRUE(st.ok()) << st.message();
+    ASSERT_EQ(out[0].shape(), (Shape{2, 3}));
+    for (int i = 0; i < 6; ++i)
+      EXPECT_EQ(out[0].data_as<float>()[i], c ? (kX[i] > 0 ? kX[i] : 0) : -kX[i]) << c << i;
+  }
+}
+
 TEST(DataDependent, StaticModelsStayPlanned) {
   auto g = ReshapeByInputGraph();
   // Freezing the shape makes every shape static again.

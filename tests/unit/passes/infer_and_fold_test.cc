@@ -185,7 +185,9 @@ TEST(InferAndFold, IfWithRuntimeConditionIsReported) {
 // InferAndFold fails with "uses value 't_oacl..' that no node, input or initializer defines".
 // Fix: carry the outer-name -> inlined Value map into nested subgraphs (e.g. rename references
 // inside nested subgraph attributes, or keep original names when they are free).
-TEST(InferAndFold, DISABLED_NestedIfReferencingEnclosingBranchValue) {
+// The importer gives If nodes their subgraphs' outer references as implicit inputs; the inlined
+// inner If must read the enclosing branch's (renamed) value through them.
+TEST(InferAndFold, NestedIfReferencingEnclosingBranchValue) {
   Graph g;
   g.opset = 17;
   AddInput(g, "x", {3});
@@ -210,15 +212,17 @@ TEST(InferAndFold, DISABLED_NestedIfReferencingEnclosingBranchValue) {
   outer_then->AddNode("Relu", {x_ref}, {t});
   Value* c_in = outer_then->AddConstant("c_in", true_t);
   Value* v = outer_then->AddValue("v");
-  Node* inner = outer_then->AddNode("If", {c_in}, {v}, "inner_if");
+  Node* inner = outer_then->AddNode("If", {c_in, t}, {v}, "inner_if");
   inner->attrs.set("then_branch", GraphAttr(inner_then));
   inner->attrs.set("else_branch", GraphAttr(inner_else));
+  inner->attrs.set(kImplicitInputsAttr, Attribute::Strings({"t"}));
   outer_then->outputs.push_back(v);
   Value* cond = g.AddConstant("cond", true_t);
   Value* y = g.AddValue("y");
-  Node* outer = g.AddNode("If", {cond}, {y}, "outer_if");
+  Node* outer = g.AddNode("If", {cond, g.FindValue("x")}, {y}, "outer_if");
   outer->attrs.set("then_branch", GraphAttr(outer_then));
   outer->attrs.set("else_branch", GraphAttr(Branch("Add", 1.0f)));
+  outer->attrs.set(kImplicitInputsAttr, Attribute::Strings({"x"}));
   g.outputs.push_back(y);
   Status st = InferAndFold(g);
   ASSERT_TRUE(st.ok()) << st.message();
