@@ -50,7 +50,16 @@ std::string Generate() {
         "of\n`src/kernels/` that may be chosen instead. \"Opsets\" is the range of the model's "
         "opset for which\nthe op is accepted; \"Types\" are the element types its reference "
         "kernel handles.\n\n"
-     << total << " operators, " << fast << " with fast kernels.\n";
+     << total << " operators, " << fast << " with fast kernels.\n\n"
+     << "Ops marked \"(shape from values)\" produce outputs whose shape depends on input "
+        "values (NonZero,\nUnique, ...); models using them, or feeding a shape operand (Reshape's "
+        "shape, Slice's starts, ...)\nfrom a model input, run on the dynamic executor "
+        "(`src/runtime/dynamic_executor.h`), which infers\nshapes and prepares kernels at run "
+        "time.\n\n"
+     << "Control flow is handled by the compiler and the dynamic executor, not by the registry: "
+        "`If`\n(inlined when its condition is known at compile time, otherwise the taken branch "
+        "runs at run\ntime), `Loop` and `Scan` (opset 8 batched form and 9+). Their subgraphs may "
+        "use every op below.\n";
   for (const auto& kv : by_domain) {
     md << "\n## " << (kv.first.empty() ? "ai.onnx" : kv.first) << "\n\n"
        << "| Op | Opsets | Inputs | Outputs | Types | Fast kernels |\n"
@@ -59,7 +68,8 @@ std::string Generate() {
       auto range = [](int lo, int hi) {
         return lo == hi ? std::to_string(lo) : std::to_string(lo) + "-" + std::to_string(hi);
       };
-      md << "| " << s->name << " | " << range(s->min_opset, s->max_opset) << " | "
+      md << "| " << s->name << (s->output_shape_from_values ? " (shape from values)" : "")
+         << " | " << range(s->min_opset, s->max_opset) << " | "
          << range(s->min_inputs, s->max_inputs) << " | " << range(s->min_outputs, s->max_outputs)
          << " | " << TypesOf(*s) << " | " << FastKernelsOf(*s) << " |\n";
     }
