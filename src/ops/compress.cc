@@ -10,33 +10,6 @@
 namespace openacl {
 namespace {
 
-// outer x len x inner view of the input around the compressed axis.
-struct CompressGeometry {
-  int64_t outer = 1, len = 0, inner = 1;
-};
-
-// axis < 0: the flattened input.
-CompressGeometry GeometryAt(const Shape& shape, int64_t axis) {
-  CompressGeometry g;
-  if (axis < 0) {
-    g.len = DimProduct(shape);
-    return g;
-  }
-  size_t a = static_cast<size_t>(axis);
-  g.outer = DimProduct(shape, 0, a);
-  g.len = shape[a];
-  g.inner = DimProduct(shape, a + 1, shape.size());
-  return g;
-}
-
-// The normalized axis, or -1 when the attribute is absent (flattened input).
-Result<int64_t> CompressAxis(const Node& node, size_t rank) {
-  if (!node.attrs.has("axis")) return int64_t{-1};
-  if (rank == 0)
-    return Status(StatusCode::kShapeInvalid, node.Describe() + ": axis given for a scalar input");
-  return NormalizeAxis(node.attrs.get_int("axis"), static_cast<int64_t>(rank), node);
-}
-
 int64_t CountKept(const bool* cond, int64_t cond_len, int64_t axis_len) {
   int64_t valid = std::min(cond_len, axis_len), count = 0;
   for (int64_t i = 0; i < valid; ++i) count += cond[i] ? 1 : 0;
@@ -51,10 +24,10 @@ Status InferCompress(Node& node) {
     return Status(StatusCode::kShapeInvalid,
                   node.Describe() + ": condition must be a 1-D bool tensor, got " +
                       DTypeName(cond->dtype) + " " + ShapeToString(cond->shape));
-  ASSIGN_OR_RETURN(int64_t axis, CompressAxis(node, x->shape.size()));
+  ASSIGN_OR_RETURN(int64_t axis, OptionalAxis(node, x->shape.size()));
   int64_t count = -1;
   if (x->is_constant() && cond->is_constant()) {
-    CompressGeometry g = GeometryAt(x->shape, axis);
+    AxisGeometry g = GeometryAroundAxis(x->shape, axis);
     count = CountKept(cond->constant->data_as<bool>(), cond->shape[0], g.len);
   }
   Shape out = {count};
@@ -70,12 +43,12 @@ class CompressKernel : public Kernel {
  public:
   Status Prepare(const Node& node) override {
     desc_ = node.Describe();
-    ASSIGN_OR_RETURN(axis_, CompressAxis(node, node.inputs[0]->shape.size()));
+    ASSIGN_OR_RETURN(axis_, OptionalAxis(node, node.inputs[0]->shape.size()));
     return Status::Ok();
   }
   Status Run(const KernelIO& io) const override {
     const TensorRef &x = io.in(0), &cond = io.in(1), &y = io.out(0);
-    CompressGeometry g = GeometryAt(*x.shape, axis_);
+    AxisGeometry g = GeometryAroundAxis(*x.shape, axis_);
     const bool* keep = cond.as<const bool>();
     int64_t valid = std::min(cond.numel(), g.len);
     int64_t count = CountKept(keep, cond.numel(), g.len);

@@ -15,33 +15,6 @@
 namespace openacl {
 namespace {
 
-// X viewed as outer x len x inner; the len slices (each outer x inner) are what is made unique.
-struct UniqueGeometry {
-  int64_t outer = 1, len = 0, inner = 1;
-};
-
-// axis < 0: the flattened input.
-UniqueGeometry GeometryAt(const Shape& shape, int64_t axis) {
-  UniqueGeometry g;
-  if (axis < 0) {
-    g.len = DimProduct(shape);
-    return g;
-  }
-  size_t a = static_cast<size_t>(axis);
-  g.outer = DimProduct(shape, 0, a);
-  g.len = shape[a];
-  g.inner = DimProduct(shape, a + 1, shape.size());
-  return g;
-}
-
-// The normalized axis, or -1 when the attribute is absent (flattened input).
-Result<int64_t> UniqueAxis(const Node& node, size_t rank) {
-  if (!node.attrs.has("axis")) return int64_t{-1};
-  if (rank == 0)
-    return Status(StatusCode::kShapeInvalid, node.Describe() + ": axis given for a scalar input");
-  return NormalizeAxis(node.attrs.get_int("axis"), static_cast<int64_t>(rank), node);
-}
-
 template <typename T>
 int Compare(T a, T b) {
   if constexpr (std::is_floating_point_v<T>) {
@@ -60,7 +33,7 @@ struct UniqueWork {
 };
 
 // Groups equal slices; returns the number of unique slices, or -1 for an unsupported dtype.
-int64_t GroupSlices(const void* data, DType dtype, const UniqueGeometry& g, bool sorted,
+int64_t GroupSlices(const void* data, DType dtype, const AxisGeometry& g, bool sorted,
                     const UniqueWork& w) {
   int64_t groups = -1;
   DispatchMath<true, true, true>(dtype, [&](auto tag) {
@@ -102,8 +75,8 @@ Status InferUnique(Node& node) {
   const Value* x = node.inputs[0];
   RETURN_IF_ERROR(CheckFixedSize(node, x->dtype));
   bool sorted = node.attrs.get_int("sorted", 1) != 0;
-  ASSIGN_OR_RETURN(int64_t axis, UniqueAxis(node, x->shape.size()));
-  UniqueGeometry g = GeometryAt(x->shape, axis);
+  ASSIGN_OR_RETURN(int64_t axis, OptionalAxis(node, x->shape.size()));
+  AxisGeometry g = GeometryAroundAxis(x->shape, axis);
   int64_t count = -1;
   if (x->is_constant()) {
     std::vector<int64_t> work(4 * static_cast<size_t>(g.len));
@@ -127,8 +100,8 @@ class UniqueKernel : public Kernel {
   Status Prepare(const Node& node) override {
     desc_ = node.Describe();
     sorted_ = node.attrs.get_int("sorted", 1) != 0;
-    ASSIGN_OR_RETURN(axis_, UniqueAxis(node, node.inputs[0]->shape.size()));
-    scratch_len_ = std::max<int64_t>(GeometryAt(node.inputs[0]->shape, axis_).len, 0);
+    ASSIGN_OR_RETURN(axis_, OptionalAxis(node, node.inputs[0]->shape.size()));
+    scratch_len_ = std::max<int64_t>(GeometryAroundAxis(node.inputs[0]->shape, axis_).len, 0);
     return Status::Ok();
   }
   size_t ScratchBytes() const override {
@@ -136,7 +109,7 @@ class UniqueKernel : public Kernel {
   }
   Status Run(const KernelIO& io) const override {
     const TensorRef& x = io.in(0);
-    UniqueGeometry g = GeometryAt(*x.shape, axis_);
+    AxisGeometry g = GeometryAroundAxis(*x.shape, axis_);
     // Normally the scratch holds the work arrays; a larger input than Prepare saw falls back to a
     // heap buffer (a small allocation tolerated in this value-dependent reference kernel).
     std::vector<int64_t> heap;
@@ -160,7 +133,7 @@ class UniqueKernel : public Kernel {
                                                  ShapeToString(*t.shape) + " but the input gives " +
                                                  std::to_string(expected) + " elements");
   }
-  Status WriteOutputs(const KernelIO& io, const UniqueGeometry& g, const UniqueWork& w,
+  Status WriteOutputs(const KernelIO& io, const AxisGeometry& g, const UniqueWork& w,
                       int64_t count) const {
     const TensorRef& x = io.in(0);
     if (io.has_output(0)) {

@@ -1,4 +1,5 @@
 #include "ops/common/tensor_util.h"
+#include "ops/common/shape_util.h"
 
 namespace openacl {
 
@@ -123,6 +124,26 @@ void CopyStrided(void* dst, const void* src, const StridedView& view, size_t ele
   for (int64_t d : view.shape)
     if (d == 0) return;
   CopyDims(static_cast<uint8_t*>(dst), base, view, 0, elem_size);
+}
+
+AxisGeometry GeometryAroundAxis(const Shape& shape, int64_t axis) {
+  AxisGeometry g;
+  if (axis < 0) {
+    g.len = DimProduct(shape);
+    return g;
+  }
+  size_t a = static_cast<size_t>(axis);
+  g.outer = DimProduct(shape, 0, a);
+  g.len = shape[a];
+  g.inner = DimProduct(shape, a + 1, shape.size());
+  return g;
+}
+
+Result<int64_t> OptionalAxis(const Node& node, size_t rank) {
+  if (!node.attrs.has("axis")) return int64_t{-1};
+  if (rank == 0)
+    return Status(StatusCode::kShapeInvalid, node.Describe() + ": axis given for a scalar input");
+  return NormalizeAxis(node.attrs.get_int("axis"), static_cast<int64_t>(rank), node);
 }
 
 }  // namespace openacl

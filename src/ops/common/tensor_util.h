@@ -31,6 +31,17 @@ Result<std::vector<double>> ConstantDoubles(const Node& node, size_t index);
 // Product of dims [begin, end); -1 if any is unknown.
 int64_t DimProduct(const Shape& shape, size_t begin, size_t end);
 inline int64_t DimProduct(const Shape& shape) { return DimProduct(shape, 0, shape.size()); }
+
+// A tensor viewed as outer x len x inner around `axis`; axis < 0: the flattened tensor
+// (outer = inner = 1).
+struct AxisGeometry {
+  int64_t outer = 1, len = 0, inner = 1;
+};
+AxisGeometry GeometryAroundAxis(const Shape& shape, int64_t axis);
+
+// The node's normalized "axis" attribute, or -1 when it is absent (ops that then work on the
+// flattened input: Compress, Unique). An axis on a scalar is an error naming the node.
+Result<int64_t> OptionalAxis(const Node& node, size_t rank);
 // a * b with unknown (-1) propagation.
 inline int64_t MulDims(int64_t a, int64_t b) { return a < 0 || b < 0 ? -1 : a * b; }
 
