@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """End-to-end checks of build/bin/msame: a tiny two-input model (generated here with onnx and
 compiled with atc) run with .bin and .npy inputs, TXT and BIN outputs, folder inputs, zero-filled
-inputs, --json, --debug, --help and the error paths. Usage: msame_cli_test.py <msame> <atc>."""
+inputs, --json, --debug, --help and the error paths; a data-dependent model (NonZero) sized with
+--outputSize; --profile's per-node table. Usage: msame_cli_test.py <msame> <atc>."""
 import json
 import os
 import re
@@ -38,6 +39,19 @@ def make_model(path):
     nodes = [helper.make_node("Relu", ["x"], ["r"], name="relu"),
              helper.make_node("Add", ["r", "y"], ["z"], name="add")]
     graph = helper.make_graph(nodes, "tiny", [x, y], [z])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    onnx.save(model, path)
+
+
+def make_nonzero_model(path):
+    # y = NonZero(x > 0): int64 [2, count], the count decided at run time.
+    x = helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, 3])
+    y = helper.make_tensor_value_info("y", TensorProto.INT64, None)
+    zero = helper.make_tensor("zero", TensorProto.FLOAT, [], [0.0])
+    nodes = [helper.make_node("Greater", ["x", "zero"], ["pos"], name="greater"),
+             helper.make_node("NonZero", ["pos"], ["y"], name="nonzero")]
+    graph = helper.make_graph(nodes, "nz", [x], [y], initializer=[zero])
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
     model.ir_version = 8
     onnx.save(model, path)
@@ -182,13 +196,87 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, out = run("--model", om, "--input", os.path.join(tmp, "absent.bin"))
     check(rc != 0 and "absent.bin" in out, "missing input file fails", out)
     for opt in [["--dymBatch", "2"], ["--dymHW", "224,224"], ["--dymDims", "x:2,3"],
-                ["--dymShape", "x:2,3"], ["--outputSize", "100"]]:
+                ["--dymShape", "x:2,3"]]:
         rc, out = run("--model", om, *opt)
         check(rc != 0 and "not supported yet" in out and opt[0] in out, opt[0] + " rejected clearly", out)
     rc, out = run("--model", om, "--bogus", "1")
     check(rc != 0 and "--bogus" in out, "unknown option rejected", out)
     rc, out = run("--model", "model.pb")
     check(rc != 0 and ".om" in out, "non-.om model rejected", out)
+
+    # --outputSize on a static model: a larger buffer is fine, the saved output is the model's.
+    rc, out = run("--model", om, "--input", os.path.join(tmp, "x.bin") + "," + os.path.join(tmp, "y.npy"),
+                  "--output", out_root, "--outputSize", "100")
+    check(rc == 0, "--outputSize on a static model runs", out)
+    stamp_dir = out_dir_of(out)
+    if stamp_dir:
+        got = np.fromfile(os.path.join(stamp_dir, "tiny_output_0.bin"), np.float32)
+        check(got.size == 6 and np.allclose(got, expected.ravel(), atol=1e-6),
+              "static output saved with its own size under --outputSize", str(got))
+    rc, out = run("--model", om, "--outputSize", "16")
+    check(rc != 0 and "24 bytes" in out, "--outputSize below a static size rejected", out)
+
+    # Data-dependent output (NonZero): needs --outputSize; saved with this run's shape.
+    nz_onnx = os.path.join(tmp, "nz.onnx")
+    make_nonzero_model(nz_onnx)
+    p = subprocess.run([ATC, "--model=" + nz_onnx, "--framework=5", "--output=" + os.path.join(tmp, "nz"),
+                        "--soc_version=Ascend310"], capture_output=True, text=True)
+    nz_om = os.path.join(tmp, "nz.om")
+    check(p.returncode == 0 and os.path.exists(nz_om), "atc compiles the NonZero model", p.stdout + p.stderr)
+    xs = np.array([[1, -1, 2], [-2, 3, -3]], np.float32)
+    xs.tofile(os.path.join(tmp, "xs.bin"))
+    nz_expected = np.array(np.nonzero(xs > 0), np.int64)  # [2, 3]
+    nz_summary = os.path.join(tmp, "nz.json")
+    rc, out = run("--model", nz_om, "--input", os.path.join(tmp, "xs.bin"), "--output", out_root,
+                  "--outputSize", "96", "--debug", "true", "--json", nz_summary)
+    check(rc == 0, "NonZero model runs with --outputSize", out)
+    check("[DEBUG] the size of 0 output: 0 (decided at run time)" in out, "debug: run-time size", out)
+    check("[DEBUG] output 0 ('y') this run: dims [2,3], int64, 48 bytes (buffer 96)" in out,
+          "debug: this run's output shape", out)
+    stamp_dir = out_dir_of(out)
+    if stamp_dir:
+        b = os.path.join(stamp_dir, "nz_output_0.bin")
+        got = np.fromfile(b, np.int64) if os.path.exists(b) else None
+        check(got is not None and got.size == 6 and (got == nz_expected.ravel()).all(),
+              "NonZero BIN output = this run's indices (48 bytes)", str(got))
+    try:
+        with open(nz_summary) as f:
+            s = json.load(f)
+        check(s.get("outputs", [{}])[0].get("dims") == [2, 3] and s["outputs"][0].get("dtype") == "int64",
+              "json records this run's output dims", json.dumps(s))
+    except (OSError, ValueError, KeyError) as e:
+        check(False, "NonZero json summary readable: %s" % e)
+    ones = np.ones((2, 3), np.float32)
+    ones.tofile(os.path.join(tmp, "ones.bin"))
+    rc, out = run("--model", nz_om, "--input", os.path.join(tmp, "ones.bin"), "--output", out_root,
+                  "--outfmt", "TXT", "--outputSize=96")
+    check(rc == 0, "NonZero TXT run", out)
+    stamp_dir = out_dir_of(out)
+    if stamp_dir:
+        t = os.path.join(stamp_dir, "nz_output_0.txt")
+        text = open(t).read() if os.path.exists(t) else ""
+        check(text == "0 0 0 1 1 1 \n0 1 2 0 1 2 \n", "NonZero TXT rows follow this run's shape", text)
+    rc, out = run("--model", nz_om, "--input", os.path.join(tmp, "xs.bin"))
+    check(rc != 0 and "output 0 ('y')" in out and "pass --outputSize" in out
+          and "Execute sample success" not in out, "missing --outputSize fails clearly", out)
+    rc, out = run("--model", nz_om, "--input", os.path.join(tmp, "ones.bin"), "--outputSize", "16")
+    check(rc != 0 and "96 bytes" in out and "larger --outputSize" in out,
+          "too small --outputSize fails with the bytes needed", out)
+    rc, out = run("--model", nz_om, "--outputSize", "96,96")
+    check(rc != 0 and "2 entries" in out and "1 output" in out, "--outputSize wrong count rejected", out)
+    rc, out = run("--model", nz_om, "--outputSize", "96,abc")
+    check(rc != 0 and "--outputSize" in out and "'abc'" in out, "malformed --outputSize rejected", out)
+
+    # --profile: the runtime's per-node table (stderr) after the runs.
+    p = subprocess.run([MSAME, "--model", om, "--loop", "5", "--profile"], capture_output=True, text=True,
+                       timeout=300)
+    check(p.returncode == 0, "--profile run exits 0", p.stdout + p.stderr)
+    check("openacl profile: 5 runs" in p.stderr, "profile table counts the 5 runs", p.stderr)
+    for node, op in [("relu", "Relu"), ("add", "Add")]:
+        check(re.search(r"^\s*\d+ +%s +%s +\S+ +[0-9.]+ +[0-9.]+%%$" % (node, op), p.stderr, re.M),
+              "profile row for node %s (%s)" % (node, op), p.stderr)
+    rc, out = run("--model", om, "--loop", "2")
+    check(rc == 0 and "openacl profile" not in out, "no table without --profile", out)
 
     rc, out = run("--help")
     check(rc == 0 and "--model" in out and "--outfmt" in out and "--json" in out, "--help", out)

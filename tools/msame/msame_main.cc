@@ -1,5 +1,6 @@
 // build/bin/msame: Ascend's msame model-inference tool over the public AscendCL API
-// (acl-api.md §7.1), plus --warmup, --threads, --json and --profile for benchmarking.
+// (acl-api.md §7.1), plus --warmup, --threads, --json and --profile for benchmarking, and
+// --outputSize for outputs whose size is decided at run time.
 #include <unistd.h>
 
 #include <cstdio>
@@ -35,19 +36,16 @@ bool RejectUnsupported(const Options& o) {
   const char* why = nullptr;
   if (!dyn.empty()) {
     why =
-        "openacl models have static shapes; dynamic batch/HW/dims/shape gears are not "
-        "implemented";
+        "dynamic batch/HW/dims/shape gears are not implemented (outputs whose size is decided "
+        "at run time only need --outputSize)";
   } else if (o.profiler) {
     dyn = "--profiler true";
-    why = "no profiling data is produced (use --json for whole-model timing)";
+    why =
+        "no Ascend profiling data is produced (use --profile for openacl's per-node table, "
+        "--json for whole-model timing)";
   } else if (o.dump) {
     dyn = "--dump true";
     why = "tensor dumps are not implemented";
-  } else if (o.profile) {
-    dyn = "--profile";
-    why =
-        "per-node timing needs an engine hook that the runtime does not expose yet (use --json "
-        "for whole-model timing)";
   }
   if (why == nullptr) return false;
   std::printf("[ERROR] %s is not supported yet: %s\n", dyn.c_str(), why);
@@ -103,7 +101,7 @@ bool Process(const Options& o, msame::Summary* summary) {
   if (!runner.Load(o.model, &summary->load_ms)) return false;
   if (!runner.CreateDesc()) return false;
   if (o.debug) runner.PrintDesc();
-  if (!runner.CreateOutput() || !runner.CreateInput()) return false;
+  if (!runner.CreateOutput(o.output_sizes) || !runner.CreateInput()) return false;
   // Batch for throughput: the leading dim of input 0 when it looks batched (rank >= 3).
   if (!runner.inputs().empty() && runner.inputs()[0].dims.size() >= 3 &&
       runner.inputs()[0].dims[0] > 0)
@@ -138,6 +136,7 @@ bool Process(const Options& o, msame::Summary* summary) {
         if (!runner.Execute(&ms)) return false;
       }
       if (!RunOnce(runner, &times)) return false;
+      if (o.debug) runner.PrintRunOutputs();
       std::string prefix = name.substr(0, name.find_last_of('.'));
       if (!runner.SaveOutputs(out_dir, prefix, txt, &summary->outputs)) return false;
     }
@@ -153,6 +152,7 @@ bool Process(const Options& o, msame::Summary* summary) {
   if (o.warmup > 0) std::printf("[INFO] %d warm-up runs done\n", o.warmup);
   for (int i = 0; i < o.loop; ++i)
     if (!RunOnce(runner, &times)) return false;
+  if (o.debug) runner.PrintRunOutputs();
   if (!runner.SaveOutputs(out_dir, msame::ModelName(o.model), txt, &summary->outputs)) return false;
   PrintAverages(times);
   return true;
@@ -182,6 +182,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (o.threads > 0) setenv("OPENACL_NUM_THREADS", std::to_string(o.threads).c_str(), 1);
+  // The runtime reads it at model load and prints the per-node table at unload (stderr).
+  if (o.profile) setenv("OPENACL_PROFILE", "1", 1);
 
   msame::Summary summary;
   summary.model = o.model;

@@ -1,20 +1,17 @@
 #include "msame_model.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+
+#include "msame_options.h"
 
 namespace msame {
 namespace {
 
 std::vector<int64_t> ToVector(const aclmdlIODims& d) {
   return std::vector<int64_t>(d.dims, d.dims + d.dimCount);
-}
-
-std::string DimsLine(const std::vector<int64_t>& dims) {
-  std::string s;
-  for (int64_t d : dims) s += std::to_string(d) + " ";
-  return s;
 }
 
 }  // namespace
@@ -98,6 +95,7 @@ ModelRunner::~ModelRunner() {
   DestroyDataset(&input_);
   DestroyDataset(&output_);
   if (loaded_) {
+    std::fflush(stdout);  // the runtime's --profile table goes to stderr at unload
     aclError ret = aclmdlUnload(model_id_);
     if (ret != ACL_SUCCESS)
       PrintAclError("aclmdlUnload", ret);
@@ -159,6 +157,7 @@ bool ModelRunner::CreateDesc() {
       return false;
     }
     d->dims = ToVector(dims);
+    for (int64_t v : d->dims) d->dynamic = d->dynamic || v < 0;
     return true;
   };
   inputs_.resize(aclmdlGetNumInputs(desc_));
@@ -169,58 +168,6 @@ bool ModelRunner::CreateDesc() {
     if (!fill(false, i, &outputs_[i])) return false;
   std::printf("[INFO] create model description success\n");
   return true;
-}
-
-void ModelRunner::PrintDesc() const {
-  std::printf("[DEBUG] start print model description\n");
-  std::printf("[DEBUG] NumInputs: %zu\n[DEBUG] NumOutputs: %zu\n", inputs_.size(), outputs_.size());
-  auto print = [](const char* side, size_t i, const IoDesc& d) {
-    std::printf("[DEBUG] the size of %zu %s: %zu\n", i, side, d.size);
-    std::printf("[DEBUG] the dims of %zu %s:\n%s\n", i, side, DimsLine(d.dims).c_str());
-    std::printf("[DEBUG] the name of %zu %s: %s\n", i, side, d.name.c_str());
-    std::printf("[DEBUG] the Format of %zu %s: %d\n", i, side, static_cast<int>(d.format));
-    std::printf("[DEBUG] the DataType of %zu %s: %d (%s)\n", i, side, static_cast<int>(d.dtype),
-                DTypeName(d.dtype).c_str());
-  };
-  for (size_t i = 0; i < inputs_.size(); ++i) print("input", i, inputs_[i]);
-  for (size_t i = 0; i < outputs_.size(); ++i) {
-    aclmdlIODims max_dims;
-    if (aclmdlGetOutputDims(desc_, i, &max_dims) == ACL_SUCCESS)
-      std::printf("[DEBUG] the max dims of %zu output:\n%s\n", i,
-                  DimsLine(ToVector(max_dims)).c_str());
-    print("output", i, outputs_[i]);
-  }
-  aclmdlBatch batch;
-  aclmdlHW hw;
-  size_t gears = 0;
-  bool dynamic = false;
-  if (aclmdlGetDynamicBatch(desc_, &batch) == ACL_SUCCESS && batch.batchCount > 0) {
-    dynamic = true;
-    std::printf("[DEBUG] DynamicBatch:\n");
-    for (size_t i = 0; i < batch.batchCount; ++i)
-      std::printf("%llu ", (unsigned long long)batch.batch[i]);
-    std::printf("\n");
-  }
-  if (aclmdlGetDynamicHW(desc_, static_cast<size_t>(-1), &hw) == ACL_SUCCESS && hw.hwCount > 0) {
-    dynamic = true;
-    std::printf("[DEBUG] DynamicHW:\n");
-    for (size_t i = 0; i < hw.hwCount; ++i)
-      std::printf("%llu,%llu ", (unsigned long long)hw.hw[i][0], (unsigned long long)hw.hw[i][1]);
-    std::printf("\n");
-  }
-  if (aclmdlGetInputDynamicGearCount(desc_, static_cast<size_t>(-1), &gears) == ACL_SUCCESS &&
-      gears > 0) {
-    dynamic = true;
-    std::vector<aclmdlIODims> dims(gears);
-    if (aclmdlGetInputDynamicDims(desc_, static_cast<size_t>(-1), dims.data(), gears) ==
-        ACL_SUCCESS) {
-      std::printf("[DEBUG] DynamicDims: %zu gears\n", gears);
-      for (size_t g = 0; g < gears; ++g)
-        std::printf("[DEBUG]   gear %zu: %s\n", g, DimsLine(ToVector(dims[g])).c_str());
-    }
-  }
-  if (!dynamic) std::printf("[DEBUG] dynamic gears: none (static model)\n");
-  std::printf("[DEBUG] end print model description\n");
 }
 
 bool ModelRunner::CreateInput() {
@@ -253,14 +200,27 @@ bool ModelRunner::CreateInput() {
   return true;
 }
 
-bool ModelRunner::CreateOutput() {
+bool ModelRunner::CreateOutput(const std::vector<size_t>& output_sizes) {
+  std::vector<size_t> model_sizes;
+  std::vector<bool> dynamic;
+  std::vector<std::string> names;
+  for (const IoDesc& d : outputs_) {
+    model_sizes.push_back(d.size);
+    dynamic.push_back(d.dynamic);
+    names.push_back(d.name);
+  }
+  std::string error;
+  if (!ResolveOutputSizes(model_sizes, dynamic, names, output_sizes, &output_bytes_, &error)) {
+    std::printf("[ERROR] %s\n", error.c_str());
+    return false;
+  }
   output_ = aclmdlCreateDataset();
   if (output_ == nullptr) {
     PrintAclError("aclmdlCreateDataset", ACL_ERROR_BAD_ALLOC);
     return false;
   }
   for (size_t i = 0; i < outputs_.size(); ++i) {
-    size_t size = outputs_[i].size;
+    size_t size = output_bytes_[i];
     void* dev = nullptr;
     aclError ret = aclrtMalloc(&dev, size ? size : 1, ACL_MEM_MALLOC_NORMAL_ONLY);
     if (ret != ACL_SUCCESS) {
@@ -326,9 +286,44 @@ bool ModelRunner::Execute(double* ms) {
   if (ret != ACL_SUCCESS) {
     PrintAclError("aclmdlExecute", ret);
     std::printf("[ERROR] execute model failed, modelId is %u\n", model_id_);
+    if (ret == ACL_ERROR_INVALID_PARAM && HasDynamicOutput())
+      std::printf("[ERROR] outputs sized at run time may need a larger --outputSize\n");
     return false;
   }
   return true;
+}
+
+bool ModelRunner::HasDynamicOutput() const {
+  for (const IoDesc& d : outputs_)
+    if (d.dynamic) return true;
+  return false;
+}
+
+RunOutput ModelRunner::CurrentOutput(size_t index) const {
+  const IoDesc& d = outputs_[index];
+  size_t buffer = index < output_bytes_.size() ? output_bytes_[index] : d.size;
+  RunOutput r{d.dims, d.dtype, std::min(d.size, buffer)};
+  if (!d.dynamic) {
+    aclmdlIODims cur;
+    if (aclmdlGetCurOutputDims(desc_, index, &cur) == ACL_SUCCESS) r.dims = ToVector(cur);
+    return r;
+  }
+  r.bytes = 0;
+  aclTensorDesc* td = output_ ? aclmdlGetDatasetTensorDesc(output_, index) : nullptr;
+  if (td == nullptr) return r;  // not executed yet: nothing to report
+  r.dims.clear();
+  size_t rank = aclGetTensorDescNumDims(td);
+  size_t count = 1;
+  for (size_t k = 0; k < rank; ++k) {
+    int64_t v = 0;
+    if (aclGetTensorDescDimV2(td, k, &v) != ACL_SUCCESS || v < 0) v = 0;
+    r.dims.push_back(v);
+    count *= static_cast<size_t>(v);
+  }
+  aclDataType type = aclGetTensorDescType(td);
+  if (type != ACL_DT_UNDEFINED) r.dtype = type;
+  r.bytes = std::min(count * DTypeSize(r.dtype), buffer);
+  return r;
 }
 
 bool ModelRunner::SaveOutputs(const std::string& dir, const std::string& prefix, bool txt,
@@ -336,23 +331,21 @@ bool ModelRunner::SaveOutputs(const std::string& dir, const std::string& prefix,
   infos->clear();
   for (size_t i = 0; i < outputs_.size(); ++i) {
     const IoDesc& d = outputs_[i];
-    aclmdlIODims cur;
-    std::vector<int64_t> dims = d.dims;
-    if (aclmdlGetCurOutputDims(desc_, i, &cur) == ACL_SUCCESS) dims = ToVector(cur);
-    std::vector<uint8_t> host(d.size);
+    RunOutput r = CurrentOutput(i);
+    std::vector<uint8_t> host(r.bytes);
     void* dev = aclGetDataBufferAddr(aclmdlGetDatasetBuffer(output_, i));
     aclError ret =
-        d.size ? aclrtMemcpy(host.data(), host.size(), dev, d.size, ACL_MEMCPY_DEVICE_TO_HOST)
-               : ACL_SUCCESS;
+        r.bytes ? aclrtMemcpy(host.data(), host.size(), dev, r.bytes, ACL_MEMCPY_DEVICE_TO_HOST)
+                : ACL_SUCCESS;
     if (ret != ACL_SUCCESS) {
       PrintAclError("aclrtMemcpy", ret);
       return false;
     }
-    OutputInfo info{d.name, DTypeName(d.dtype), "", {dims.begin(), dims.end()}};
+    OutputInfo info{d.name, DTypeName(r.dtype), "", {r.dims.begin(), r.dims.end()}};
     if (!dir.empty()) {
       info.file = dir + "/" + prefix + "_output_" + std::to_string(i) + (txt ? ".txt" : ".bin");
       std::string error;
-      if (!WriteOutputFile(info.file, txt, host.data(), host.size(), d.dtype, dims, &error)) {
+      if (!WriteOutputFile(info.file, txt, host.data(), host.size(), r.dtype, r.dims, &error)) {
         std::printf("[ERROR] %s\n", error.c_str());
         return false;
       }

@@ -35,6 +35,14 @@ struct IoDesc {
   aclDataType dtype = ACL_DT_UNDEFINED;
   aclFormat format = ACL_FORMAT_UNDEFINED;
   std::vector<int64_t> dims;
+  bool dynamic = false;  // a dim is -1 or dims are {-2}: the shape is decided at run time
+};
+
+// One output as the last execute produced it.
+struct RunOutput {
+  std::vector<int64_t> dims;
+  aclDataType dtype = ACL_DT_UNDEFINED;
+  size_t bytes = 0;  // bytes holding this run's values (<= the buffer size)
 };
 
 class ModelRunner {
@@ -44,14 +52,21 @@ class ModelRunner {
   bool Load(const std::string& path, double* load_ms);
   bool CreateDesc();
   void PrintDesc() const;  // --debug
-  // Device buffers for every input (zero-filled) and output.
+  // Device buffers for every input (zero-filled) and output. `output_sizes` are --outputSize's
+  // entries (empty: the description's sizes; an output sized at run time then is an error).
   bool CreateInput();
-  bool CreateOutput();
+  bool CreateOutput(const std::vector<size_t>& output_sizes);
   // Copies a file's contents into input `index` after checking size (and dtype for .npy).
   bool SetInput(size_t index, const HostTensor& tensor);
   // Zero-fills input `index` (an input no file was given for).
   bool ZeroInput(size_t index);
   bool Execute(double* ms);
+  // Output `index` of the last execute: the description's dims/size for static outputs, the
+  // output dataset's tensor desc (this run's shape) for outputs sized at run time.
+  RunOutput CurrentOutput(size_t index) const;
+  // --debug: this run's dims, type and bytes of each output sized at run time.
+  void PrintRunOutputs() const;
+  bool HasDynamicOutput() const;
   // Copies outputs back and writes <dir>/<prefix>_output_<i>.{txt,bin}; records them in `infos`.
   bool SaveOutputs(const std::string& dir, const std::string& prefix, bool txt,
                    std::vector<OutputInfo>* infos);
@@ -68,6 +83,7 @@ class ModelRunner {
   aclmdlDataset* input_ = nullptr;
   aclmdlDataset* output_ = nullptr;
   std::vector<IoDesc> inputs_, outputs_;
+  std::vector<size_t> output_bytes_;  // buffer size of each output
 };
 
 }  // namespace msame

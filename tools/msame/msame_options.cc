@@ -82,7 +82,7 @@ bool Assign(Options* o, const std::string& name, const std::string& v, std::stri
   else if (name == "dymShape")
     o->dym_shape = v;
   else if (name == "outputSize")
-    o->output_size = v;
+    return ParseOutputSizes(v, &o->output_sizes, error);
   else if (name == "warmup")
     return ParseInt(name, v, &o->warmup, error);
   else if (name == "threads")
@@ -191,12 +191,76 @@ bool ValidateOptions(const Options& o, std::string* error) {
   return true;
 }
 
+bool ParseOutputSizes(const std::string& text, std::vector<size_t>* sizes, std::string* error) {
+  sizes->clear();
+  size_t start = 0;
+  while (true) {
+    size_t end = text.find(',', start);
+    std::string item =
+        text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    size_t a = item.find_first_not_of(" \t"), b = item.find_last_not_of(" \t");
+    item = a == std::string::npos ? "" : item.substr(a, b - a + 1);
+    errno = 0;
+    char* stop = nullptr;
+    unsigned long long v = std::strtoull(item.c_str(), &stop, 10);
+    if (item.empty() || item[0] == '-' || item[0] == '+' || *stop != '\0' || errno == ERANGE ||
+        v == 0) {
+      *error =
+          "--outputSize expects positive byte counts separated by ',' (one per output), got '" +
+          text + "' (entry " + std::to_string(sizes->size()) + ": '" + item + "')";
+      sizes->clear();
+      return false;
+    }
+    sizes->push_back(static_cast<size_t>(v));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return true;
+}
+
+bool ResolveOutputSizes(const std::vector<size_t>& model_sizes, const std::vector<bool>& dynamic,
+                        const std::vector<std::string>& names, const std::vector<size_t>& given,
+                        std::vector<size_t>* sizes, std::string* error) {
+  size_t n = model_sizes.size();
+  auto label = [&](size_t i) {
+    return "output " + std::to_string(i) + (i < names.size() ? " ('" + names[i] + "')" : "");
+  };
+  if (!given.empty() && given.size() != n) {
+    *error = "--outputSize has " + std::to_string(given.size()) + " entr" +
+             (given.size() == 1 ? "y" : "ies") + ", the model has " + std::to_string(n) +
+             " output" + (n == 1 ? "" : "s") + " (give one byte count per output)";
+    return false;
+  }
+  sizes->assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    bool dyn = i < dynamic.size() && dynamic[i];
+    if (given.empty()) {
+      if (dyn && model_sizes[i] == 0) {
+        *error = label(i) +
+                 " has a size decided at run time (data-dependent shape); pass --outputSize "
+                 "with the buffer bytes for each output, e.g. --outputSize " +
+                 std::to_string(1 << 20) + (n > 1 ? ",..." : "");
+        return false;
+      }
+      (*sizes)[i] = model_sizes[i];
+      continue;
+    }
+    if (!dyn && given[i] < model_sizes[i]) {
+      *error = "--outputSize entry " + std::to_string(i) + " (" + std::to_string(given[i]) +
+               " bytes) is smaller than " + label(i) + "'s size of " +
+               std::to_string(model_sizes[i]) + " bytes";
+      return false;
+    }
+    (*sizes)[i] = given[i];
+  }
+  return true;
+}
+
 std::string FirstDynamicOption(const Options& o) {
   if (!o.dym_batch.empty()) return "--dymBatch";
   if (!o.dym_hw.empty()) return "--dymHW";
   if (!o.dym_dims.empty()) return "--dymDims";
   if (!o.dym_shape.empty()) return "--dymShape";
-  if (!o.output_size.empty()) return "--outputSize";
   return "";
 }
 
@@ -222,13 +286,19 @@ arguments explain:
   --dymHW       dynamic image size "h,w" (not supported yet)
   --dymDims     dynamic dims "name:1,3,224,224;name2:..." (not supported yet)
   --dymShape    dynamic shape "name:1,3,224,224;..." (not supported yet)
-  --outputSize  output buffer sizes for --dymShape (not supported yet)
+  --outputSize  output buffer bytes "n1,n2,...", one entry per output. Needed for outputs
+                whose size is decided at run time (NonZero, If/Loop, a Reshape fed by an input):
+                without it such a model fails with an [ERROR] naming the output (no default).
+                Outputs are saved with this run's shape and bytes
 
 openacl extensions:
   --warmup N    untimed runs before the timed loop (default 0)
   --threads N   kernel threads (sets OPENACL_NUM_THREADS before aclInit)
   --json FILE   write a summary: min/median/mean/p99 latency, throughput, load time, peak RSS
-  --profile     per-node timing (not available yet: the engine has no per-node hook)
+  --profile     per-node timing: sets OPENACL_PROFILE=1, and at the end (model unload) the
+                runtime prints a table to stderr: per op [kernel], then per node (node, op,
+                kernel, ms/run, %), averaged over every execution (--warmup runs included).
+                Models whose shapes are decided at run time are not profiled (no table)
   --help        print this message
 )";
 }

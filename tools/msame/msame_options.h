@@ -2,6 +2,7 @@
 // `--opt value` and `--opt=value` both work. Parsing is pure (no I/O) so it is tested on its own.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -17,13 +18,16 @@ struct Options {
   bool debug = false;               // --debug true|false
   bool profiler = false;            // --profiler true|false (msame's; not supported yet)
   bool dump = false;                // --dump true|false (not supported yet)
-  // Dynamic-shape options: recorded so main can reject them with a clear message.
-  std::string dym_batch, dym_hw, dym_dims, dym_shape, output_size;
+  // Dynamic-shape gear options: recorded so main can reject them with a clear message.
+  std::string dym_batch, dym_hw, dym_dims, dym_shape;
+  // --outputSize "n1,n2,...": output buffer bytes, one entry per model output (for outputs whose
+  // size is decided at run time: NonZero, a Reshape fed by an input, If/Loop, ...).
+  std::vector<size_t> output_sizes;
   // openacl extensions.
   int warmup = 0;        // --warmup N: untimed runs before the timed loop
   int threads = 0;       // --threads N: OPENACL_NUM_THREADS for this process (0 = default)
   std::string json;      // --json FILE: timing / memory summary
-  bool profile = false;  // --profile: per-node timing (needs an engine hook; not yet)
+  bool profile = false;  // --profile: per-node table (OPENACL_PROFILE=1), printed at unload
   bool help = false;
 };
 
@@ -32,6 +36,18 @@ bool ParseArgs(const std::vector<std::string>& args, Options* options, std::stri
 
 // Checks values that depend on each other (model given and of a known type, outfmt, ranges).
 bool ValidateOptions(const Options& options, std::string* error);
+
+// Parses --outputSize's "n1,n2,...": positive byte counts separated by ','.
+bool ParseOutputSizes(const std::string& text, std::vector<size_t>* sizes, std::string* error);
+
+// The buffer bytes for each model output. `model_sizes[i]` is the description's size (0 when
+// decided at run time, i.e. `dynamic[i]`); `given` is --outputSize (empty when not passed).
+// Fails when `given` has the wrong count, an entry is below a static size, or a dynamic output
+// has no entry (and no size in the description); the message names the output and says to pass
+// --outputSize.
+bool ResolveOutputSizes(const std::vector<size_t>& model_sizes, const std::vector<bool>& dynamic,
+                        const std::vector<std::string>& names, const std::vector<size_t>& given,
+                        std::vector<size_t>* sizes, std::string* error);
 
 // The first dynamic-shape option given ("--dymBatch", ...), or "" when none.
 std::string FirstDynamicOption(const Options& options);

@@ -81,6 +81,67 @@ TEST(MsameOptions, DynamicOptionsAreReported) {
   EXPECT_EQ(FirstDynamicOption(plain), "");
 }
 
+TEST(MsameOptions, OutputSizeParses) {
+  Options o;
+  std::string err;
+  ASSERT_TRUE(ParseArgs({"--model=a.om", "--outputSize", "96, 4096,1"}, &o, &err)) << err;
+  EXPECT_EQ(o.output_sizes, (std::vector<size_t>{96, 4096, 1}));
+  EXPECT_EQ(FirstDynamicOption(o), "");  // not a gear option: no longer rejected
+  ASSERT_TRUE(ParseArgs({"--outputSize=67108864"}, &o, &err)) << err;
+  EXPECT_EQ(o.output_sizes, (std::vector<size_t>{67108864}));
+}
+
+TEST(MsameOptions, OutputSizeMalformed) {
+  for (const char* bad : {"", "abc", "12,", ",12", "12,,3", "-5", "0", "1.5", "12x",
+                          "99999999999999999999999", "+7"}) {
+    Options o;
+    std::string err;
+    EXPECT_FALSE(ParseArgs({"--outputSize", bad}, &o, &err)) << bad;
+    EXPECT_NE(err.find("--outputSize"), std::string::npos) << err;
+    EXPECT_TRUE(o.output_sizes.empty()) << bad;
+  }
+}
+
+TEST(MsameOptions, ResolveOutputSizes) {
+  std::vector<size_t> sizes;
+  std::string err;
+  // Static model, no --outputSize: the description's sizes.
+  ASSERT_TRUE(ResolveOutputSizes({24, 8}, {false, false}, {"a", "b"}, {}, &sizes, &err)) << err;
+  EXPECT_EQ(sizes, (std::vector<size_t>{24, 8}));
+  // A run-time-sized output with an entry; a static one may get a larger buffer.
+  ASSERT_TRUE(ResolveOutputSizes({24, 0}, {false, true}, {"a", "idx"}, {32, 96}, &sizes, &err))
+      << err;
+  EXPECT_EQ(sizes, (std::vector<size_t>{32, 96}));
+  // Missing --outputSize for a run-time-sized output: names it and says what to pass.
+  EXPECT_FALSE(ResolveOutputSizes({24, 0}, {false, true}, {"a", "idx"}, {}, &sizes, &err));
+  EXPECT_NE(err.find("output 1 ('idx')"), std::string::npos) << err;
+  EXPECT_NE(err.find("--outputSize"), std::string::npos) << err;
+  // Wrong count.
+  EXPECT_FALSE(ResolveOutputSizes({24, 0}, {false, true}, {"a", "idx"}, {96}, &sizes, &err));
+  EXPECT_NE(err.find("1 entry"), std::string::npos) << err;
+  EXPECT_NE(err.find("2 outputs"), std::string::npos) << err;
+  EXPECT_FALSE(ResolveOutputSizes({0}, {true}, {"idx"}, {96, 96, 96}, &sizes, &err));
+  EXPECT_NE(err.find("3 entries"), std::string::npos) << err;
+  // Below a static output's size.
+  EXPECT_FALSE(ResolveOutputSizes({24}, {false}, {"a"}, {16}, &sizes, &err));
+  EXPECT_NE(err.find("24 bytes"), std::string::npos) << err;
+  // A run-time-shaped output whose description still gives a (maximum) size uses it.
+  ASSERT_TRUE(ResolveOutputSizes({64}, {true}, {"m"}, {}, &sizes, &err)) << err;
+  EXPECT_EQ(sizes, (std::vector<size_t>{64}));
+  // A static empty output (size 0, not dynamic) needs nothing.
+  ASSERT_TRUE(ResolveOutputSizes({0}, {false}, {"e"}, {}, &sizes, &err)) << err;
+  EXPECT_EQ(sizes, (std::vector<size_t>{0}));
+}
+
+TEST(MsameOptions, ProfileFlag) {
+  Options o;
+  std::string err;
+  ASSERT_TRUE(ParseArgs({"--model=a.om", "--profile"}, &o, &err)) << err;
+  EXPECT_TRUE(o.profile);
+  EXPECT_FALSE(ParseArgs({"--profile=1"}, &o, &err));
+  EXPECT_NE(Usage().find("OPENACL_PROFILE"), std::string::npos);
+}
+
 TEST(MsameNpy, ParsesFloat32) {
   std::vector<float> v = {1.f, 2.f, 3.f, 4.f, 5.f, 6.f};
   std::vector<uint8_t> payload(v.size() * 4);
