@@ -1,5 +1,6 @@
 #include "runtime/dynamic_executor.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <unordered_map>
@@ -296,7 +297,8 @@ Status DynamicExecutor::RunControlFlow(NodeState& st, const std::vector<const Te
   return Status::Ok();
 }
 
-Status DynamicExecutor::Run(const void* const* inputs, std::vector<Tensor>* outputs) {
+Status DynamicExecutor::Run(const void* const* inputs, std::vector<Tensor>* outputs,
+                            std::vector<int64_t>* node_ns) {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<Tensor> values(graph_.values().size());
   for (size_t i = 0; i < graph_.inputs.size(); ++i) {
@@ -305,7 +307,7 @@ Status DynamicExecutor::Run(const void* const* inputs, std::vector<Tensor>* outp
                                             [](const uint8_t*) {});
     values[value_index_of_input_[i]] = Tensor(in->dtype, in->shape, std::move(borrowed));
   }
-  return RunLocked(values, outputs);
+  return RunLocked(values, outputs, node_ns);
 }
 
 Status DynamicExecutor::RunTensors(const std::vector<Tensor>& inputs,
@@ -331,10 +333,18 @@ Status DynamicExecutor::RunTensors(const std::vector<Tensor>& inputs,
   return RunLocked(values, outputs);
 }
 
-Status DynamicExecutor::RunLocked(std::vector<Tensor>& values, std::vector<Tensor>* outputs) {
+Status DynamicExecutor::RunLocked(std::vector<Tensor>& values, std::vector<Tensor>* outputs,
+                                  std::vector<int64_t>* node_ns) {
+  using clock = std::chrono::steady_clock;
   remaining_ = uses_;
+  if (node_ns) node_ns->assign(nodes_.size(), 0);
   Status st = Status::Ok();
-  for (size_t n = 0; n < nodes_.size() && st.ok(); ++n) st = RunNode(n, values);
+  for (size_t n = 0; n < nodes_.size() && st.ok(); ++n) {
+    auto t0 = node_ns ? clock::now() : clock::time_point();
+    st = RunNode(n, values);
+    if (node_ns)
+      (*node_ns)[n] = std::chrono::duration_cast<std::chrono::nanoseconds>(clock::now() - t0).count();
+  }
   // Values bound as constants for inference are not constants of the model.
   for (size_t i = 0; i < graph_.values().size(); ++i)
     if (!is_constant_[i]) graph_.values()[i]->constant.reset();

@@ -31,7 +31,9 @@ class DynamicExecutor {
 
   // Runs one inference. `inputs[i]` holds graph input i with the graph's static input shape.
   // Runs are serialized (one at a time per executor).
-  Status Run(const void* const* inputs, std::vector<Tensor>* outputs);
+  // `node_ns`, when given, receives each top-level node's time (ns) of this run (profiling).
+  Status Run(const void* const* inputs, std::vector<Tensor>* outputs,
+             std::vector<int64_t>* node_ns = nullptr);
   // Runs with input tensors of any shape; `outer[k]` is the value of outer_names[k].
   Status RunTensors(const std::vector<Tensor>& inputs, const std::vector<const Tensor*>& outer,
                     std::vector<Tensor>* outputs);
@@ -43,7 +45,8 @@ class DynamicExecutor {
   explicit DynamicExecutor(Graph& graph);
   Status Prepare(const std::vector<std::string>* outer_names);
   Status PrepareSubgraphs(NodeState& st);
-  Status RunLocked(std::vector<Tensor>& values, std::vector<Tensor>* outputs);
+  Status RunLocked(std::vector<Tensor>& values, std::vector<Tensor>* outputs,
+                   std::vector<int64_t>* node_ns = nullptr);
   Status RunNode(size_t n, std::vector<Tensor>& values);
   Status RunControlFlow(NodeState& st, const std::vector<const Tensor*>& ins,
                         std::vector<Tensor>& values);

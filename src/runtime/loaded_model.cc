@@ -40,6 +40,10 @@ Result<std::shared_ptr<LoadedModel>> LoadedModel::Create(CompiledModel model,
   loaded->source_ = source;
   Status st = loaded->Prepare(mem);
   if (!st.ok()) return st.WithContext("loading " + source);
+  if (const char* env = std::getenv("OPENACL_PROFILE"); env && env[0] == '1') {
+    loaded->EnableProfiling(true);
+    loaded->print_profile_at_unload_ = true;
+  }
   return loaded;
 }
 
@@ -158,10 +162,6 @@ Status LoadedModel::Prepare(const ModelMemory& mem) {
   if (user_work_) user_work_in_use_ = true;
   free_contexts_.reserve(16);
   free_contexts_.push_back(contexts_.back().get());
-  if (const char* env = std::getenv("OPENACL_PROFILE"); env && env[0] == '1') {
-    EnableProfiling(true);
-    print_profile_at_unload_ = true;
-  }
   return Status::Ok();
 }
 
@@ -175,6 +175,8 @@ void LoadedModel::EnableProfiling(bool on) {
   for (size_t i = 0; i < steps_.size(); ++i)
     info.push_back({steps_[i].node->name, steps_[i].node->op_type,
                     i < model_.kernels.size() ? model_.kernels[i] : std::string()});
+  if (dynamic_)  // every node, kernels chosen per run (time includes inference and preparation)
+    for (const auto& n : model_.graph->nodes()) info.push_back({n->name, n->op_type, "dynamic"});
   profiler_ = std::make_unique<StepProfiler>(std::move(info));
 }
 
@@ -242,7 +244,11 @@ Status LoadedModel::ExecuteToTensors(const void* const* inputs, const size_t* in
   RETURN_IF_ERROR(CheckInputSizes(input_sizes, num_inputs));
   if (dynamic_) {
     omp_set_num_threads(num_threads_);
-    return dynamic_->Run(inputs, outputs);
+    if (!profiler_) return dynamic_->Run(inputs, outputs);
+    std::vector<int64_t> ns;
+    RETURN_IF_ERROR(dynamic_->Run(inputs, outputs, &ns));
+    profiler_->AddRun(ns);
+    return Status::Ok();
   }
   outputs->clear();
   std::vector<void*> ptrs;

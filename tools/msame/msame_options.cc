@@ -298,7 +298,8 @@ openacl extensions:
   --profile     per-node timing: sets OPENACL_PROFILE=1, and at the end (model unload) the
                 runtime prints a table to stderr: per op [kernel], then per node (node, op,
                 kernel, ms/run, %), averaged over every execution (--warmup runs included).
-                Models whose shapes are decided at run time are not profiled (no table)
+                (models with shapes decided at run time: kernel "dynamic", the time
+                includes run-time shape inference and kernel preparation)
   --help        print this message
 )";
 }

@@ -205,6 +205,19 @@ TEST(DataDependent, IfWithRunTimeConditionThroughAnOm) {
   }
 }
 
+TEST(DataDependent, ProfilesEveryNode) {
+  auto m = Load(NonZeroGraph());
+  ASSERT_TRUE(m);
+  m->EnableProfiling(true);
+  const void* ins[] = {kX};
+  size_t size = sizeof(kX);
+  std::vector<Tensor> out;
+  ASSERT_TRUE(m->ExecuteToTensors(ins, &size, 1, &out).ok());
+  std::string report = m->ProfileReport();
+  EXPECT_NE(report.find("nonzero"), std::string::npos) << report;
+  EXPECT_NE(report.find("greater"), std::string::npos) << report;
+}
+
 TEST(DataDependent, StaticModelsStayPlanned) {
   auto g = ReshapeByInputGraph();
   // Freezing the shape makes every shape static again.
