@@ -43,6 +43,9 @@ struct CompiledModel {
   uint64_t weight_size = 0;                      // bytes of the weight blob
   std::map<std::string, std::string> options;    // compile options (soc_version, input_shape...)
   std::shared_ptr<const uint8_t> weights;        // weight blob (weight_size bytes, 64-aligned)
+  // The weight blob is a read-only private mapping of the .om file: its pages can be dropped
+  // from memory (ReleaseMappedPages) and come back from the file if read again.
+  bool weights_file_mapped = false;
   bool is_single_op = false;
   SingleOpInfo single_op;
   // Some shapes depend on values known only at run time (shape operands fed by inputs,

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -34,11 +35,22 @@ Result<const om::Model*> CheckMetadata(const uint8_t* region, const OmHeader& h,
 }
 
 // `data` is the whole image, 64-byte aligned; `owner` keeps it alive (null = borrowed).
+// `file_mapped`: the image is a read-only file mapping, so the weight pages are released while
+// checksumming (the kernels that pack weights read them again, one layer at a time, instead of
+// the whole model being resident twice at load).
 Result<CompiledModel> ParseImage(const uint8_t* data, size_t size,
-                                 std::shared_ptr<const uint8_t> owner, const std::string& where) {
+                                 std::shared_ptr<const uint8_t> owner, const std::string& where,
+                                 bool file_mapped = false) {
   ASSIGN_OR_RETURN(OmHeader h, DecodeOmHeader(data, size, size, where));
   ASSIGN_OR_RETURN(const om::Model* fm, CheckMetadata(data + kOmHeaderSize, h, where));
-  if (Crc32c(h.meta_crc, data + h.weight_offset, h.weight_size) != h.checksum)
+  uint32_t crc = h.meta_crc;
+  constexpr uint64_t kChunk = 8u << 20;
+  for (uint64_t at = 0; at < h.weight_size; at += kChunk) {
+    uint64_t n = std::min(kChunk, h.weight_size - at);
+    crc = Crc32c(crc, data + h.weight_offset + at, n);
+    if (file_mapped) ReleaseMappedPages(data + h.weight_offset + at, n);
+  }
+  if (crc != h.checksum)
     return Corrupt(where + ": checksum mismatch (file corrupted) in the weight section");
   const uint8_t* w = data + h.weight_offset;
   std::shared_ptr<const uint8_t> weights =
@@ -46,6 +58,7 @@ Result<CompiledModel> ParseImage(const uint8_t* data, size_t size,
             : std::shared_ptr<const uint8_t>(w, [](const uint8_t*) {});
   auto model = DecodeOmModel(*fm, std::move(weights), h.weight_size);
   if (!model.ok()) return model.status().WithContext(where);
+  model->weights_file_mapped = file_mapped;
   return model;
 }
 
@@ -148,7 +161,14 @@ Result<CompiledModel> ReadOmFile(const std::string& path) {
   std::shared_ptr<const uint8_t> mapping(static_cast<const uint8_t*>(p), [size](const uint8_t* q) {
     munmap(const_cast<uint8_t*>(q), size);
   });
-  return ParseImage(mapping.get(), size, mapping, path);
+  return ParseImage(mapping.get(), size, mapping, path, /*file_mapped=*/true);
+}
+
+void ReleaseMappedPages(const void* data, size_t size) {
+  static const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + page - 1) / page * page;
+  uintptr_t end = (reinterpret_cast<uintptr_t>(data) + size) / page * page;
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
 }
 
 Result<CompiledModel> ReadOmMemory(const void* data, size_t size, bool copy) {

@@ -20,6 +20,11 @@ namespace openacl {
 // kUnsupportedVersion (other major format version); messages start with the path.
 Result<CompiledModel> ReadOmFile(const std::string& path);
 
+// Drops the whole pages inside [data, data + size) of a read-only file mapping from this
+// process's memory (they are read back from the file if touched again). Only for memory of a
+// CompiledModel whose weights_file_mapped is true.
+void ReleaseMappedPages(const void* data, size_t size);
+
 // Reads an .om image in memory. copy=true copies the buffer first (the result owns it);
 // copy=false borrows it: the caller keeps `data` alive and unchanged as long as the model or any
 // of its tensors lives. A buffer not aligned to 64 bytes is copied regardless.

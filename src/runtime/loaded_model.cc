@@ -9,6 +9,7 @@
 #include <cstring>
 #include <thread>
 
+#include "format/om_reader.h"
 #include "kernels/kernel_registry.h"
 #include "ops/op_registry.h"
 #include "kernels/onednn/layout_attrs.h"
@@ -99,6 +100,7 @@ Status LoadedModel::Prepare(const ModelMemory& mem) {
     }
     scratch = std::max<uint64_t>(scratch, (*kernel)->ScratchBytes());
     kernels_.push_back(std::move(kernel).value());
+    ReleasePreparedWeights(node, mem);
   }
   scratch_offset_ = model_.scratch_offset;
   work_size_ = scratch_offset_ + AlignUp(scratch);
@@ -163,6 +165,20 @@ Status LoadedModel::Prepare(const ModelMemory& mem) {
   free_contexts_.reserve(16);
   free_contexts_.push_back(contexts_.back().get());
   return Status::Ok();
+}
+
+// Weights packed by a kernel (convolutions, GEMMs) are not read again from the .om, so their
+// pages are dropped right after the node is prepared: the model is not resident twice (file
+// pages + packed copies). Always safe for a read-only file mapping: a page read later (by a
+// kernel that uses its weights as they are, or another consumer) comes back from the file.
+void LoadedModel::ReleasePreparedWeights(const Node& node, const ModelMemory& mem) {
+  if (!model_.weights_file_mapped || mem.weight) return;
+  for (const Value* v : node.inputs) {
+    if (!v || !v->is_constant()) continue;
+    auto it = model_.plan.find(v);
+    if (it == model_.plan.end() || it->second.placement != Placement::kWeight) continue;
+    ReleaseMappedPages(model_.weights.get() + it->second.offset, it->second.nbytes);
+  }
 }
 
 void LoadedModel::EnableProfiling(bool on) {

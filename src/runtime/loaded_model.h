@@ -77,6 +77,7 @@ class LoadedModel {
   LoadedModel() = default;
   Status Prepare(const ModelMemory& mem);
   Status CheckInputSizes(const size_t* input_sizes, size_t num_inputs) const;
+  void ReleasePreparedWeights(const Node& node, const ModelMemory& mem);
   Status ExecuteDynamic(const void* const* inputs, const size_t* input_sizes,
                         void* const* outputs, const size_t* output_sizes,
                         std::vector<Shape>* output_shapes);
