@@ -41,6 +41,8 @@ struct DynamicExecutor::CachedKernel {
   uint64_t last_use = 0;
 };
 
+enum class DynamicExecutor::BindLevel { kSmallIntegers = 0, kSmall = 1, kAll = 2 };
+
 struct DynamicExecutor::NodeState {
   Node* node = nullptr;
   const OpSchema* schema = nullptr;  // null for control flow
@@ -50,6 +52,7 @@ struct DynamicExecutor::NodeState {
   std::vector<int32_t> inputs;   // value index, -1 = omitted
   std::vector<int32_t> outputs;  // value index, -1 = omitted
   std::vector<std::unique_ptr<CachedKernel>> cache;
+  BindLevel bind_level = BindLevel::kSmallIntegers;
 };
 
 DynamicExecutor::DynamicExecutor(Graph& graph) : graph_(graph), scratch_(nullptr, std::free) {}
@@ -154,12 +157,27 @@ Status DynamicExecutor::Prepare(const std::vector<std::string>* outer_names) {
   return Status::Ok();
 }
 
+// Which run-time inputs a node's shape inference sees as constants. A node starts at
+// kSmallIntegers (shape operands are int64 / int32) and moves up for good when inference asks
+// for more, so activations flowing into, say, a MatMul never become part of its cache key.
+bool DynamicExecutor::Binds(BindLevel level, const Tensor& t) {
+  switch (level) {
+    case BindLevel::kSmallIntegers:
+      return t.num_elements() <= kBindMaxElements &&
+             (t.dtype() == DType::kInt64 || t.dtype() == DType::kInt32);
+    case BindLevel::kSmall:
+      return t.num_elements() <= kBindMaxElements;
+    default:
+      return true;
+  }
+}
+
 Result<const DynamicExecutor::CachedKernel*> DynamicExecutor::KernelFor(
     size_t n, const std::vector<const Tensor*>& inputs) {
   NodeState& st = *nodes_[n];
   Node& node = *st.node;
-  bool bind_all = st.schema->output_shape_from_values;
-  auto binds = [&](const Tensor& t) { return bind_all || t.num_elements() <= kBindMaxElements; };
+  if (st.schema->output_shape_from_values) st.bind_level = BindLevel::kAll;
+  auto binds = [&](const Tensor& t) { return Binds(st.bind_level, t); };
   std::string key;
   for (size_t i = 0; i < inputs.size(); ++i) {
     const Tensor* t = inputs[i];
@@ -182,8 +200,8 @@ Result<const DynamicExecutor::CachedKernel*> DynamicExecutor::KernelFor(
 
   // Not seen: bind the inputs to the node's values, infer, prepare.
   auto entry = std::make_unique<CachedKernel>();
-  entry->key = std::move(key);
-  auto bind = [&](bool all) {
+  auto bind = [&]() {
+    entry->bound.clear();
     for (size_t i = 0; i < inputs.size(); ++i) {
       if (!inputs[i] || is_constant_[st.inputs[i]]) continue;
       Value* v = node.inputs[i];
@@ -191,20 +209,22 @@ Result<const DynamicExecutor::CachedKernel*> DynamicExecutor::KernelFor(
       v->shape = inputs[i]->shape();
       v->has_shape = true;
       v->constant.reset();
-      if (all || binds(*inputs[i])) {
+      if (binds(*inputs[i])) {
         v->constant = OwnedCopy(*inputs[i]);
         entry->bound.push_back(*v->constant);
       }
     }
   };
-  bind(bind_all);
+  bind();
   Status inferred = st.schema->infer(node);
-  if (!inferred.ok() && inferred.code() == StatusCode::kDataDependentShape && !bind_all) {
-    entry->bound.clear();
-    bind(true);  // a shape operand larger than kBindMaxElements
-    inferred = st.schema->infer(node);
+  if (!inferred.ok() && inferred.code() == StatusCode::kDataDependentShape &&
+      st.bind_level != BindLevel::kAll) {
+    // Inference needs more values than this level binds: move up (the key changes with it).
+    st.bind_level = static_cast<BindLevel>(static_cast<int>(st.bind_level) + 1);
+    return KernelFor(n, inputs);
   }
   if (!inferred.ok()) return inferred.WithContext("shape inference at run time");
+  entry->key = std::move(key);
   for (const Value* o : node.outputs) {
     if (o && (!o->has_shape || !IsStatic(o->shape)))
       return Status(StatusCode::kShapeInvalid,

@@ -41,6 +41,8 @@ class DynamicExecutor {
  private:
   struct CachedKernel;
   struct NodeState;
+  enum class BindLevel;
+  static bool Binds(BindLevel level, const Tensor& t);
 
   explicit DynamicExecutor(Graph& graph);
   Status Prepare(const std::vector<std::string>* outer_names);
