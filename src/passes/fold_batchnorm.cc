@@ -1,4 +1,4 @@
-// Folds BatchNormalization (inference) into the preceding Conv:
+// Folds BatchNormalization (inference) into the preceding Conv (or group-1 ConvTranspose):
 //   W'[o] = W[o] * s[o],  b'[o] = (b[o] - mean[o]) * s[o] + beta[o],  s = gamma / sqrt(var + eps)
 #include <cmath>
 
@@ -24,7 +24,8 @@ Status FoldBatchNormIntoConv(Graph& graph) {
   for (Node* bn : bns) {
     Value* x = bn->input(0);
     Node* conv = x ? x->producer : nullptr;
-    if (!conv || conv->op_type != "Conv" || graph.IsGraphOutput(x) ||
+    bool transposed = conv && conv->op_type == "ConvTranspose";
+    if (!conv || (conv->op_type != "Conv" && !transposed) || graph.IsGraphOutput(x) ||
         graph.Consumers(x).size() != 1 || bn->outputs.size() != 1)
       continue;
     if (bn->attrs.get_int("training_mode", 0) != 0 || !AllConstFloat(bn, 1, 4)) continue;
@@ -32,8 +33,14 @@ Status FoldBatchNormIntoConv(Graph& graph) {
     Value* b = conv->input(2);
     if (!w || !w->is_constant() || w->dtype != DType::kFloat32) continue;
     if (b && (!b->is_constant() || b->dtype != DType::kFloat32)) continue;
-    int64_t out_ch = w->shape[0];
+    if (conv->attrs.has("fused_activation") || conv->attrs.has("fused_sum")) continue;
+    // Conv W [M, C/g, k...]; ConvTranspose W [C, M/g, k...] (group 1 only): channel m's weights
+    // are W[m] for Conv and W[:, m] for ConvTranspose.
+    if (w->shape.size() < 2 || (transposed && conv->attrs.get_int("group", 1) != 1)) continue;
+    int64_t out_ch = transposed ? w->shape[1] : w->shape[0];
     int64_t per_ch = w->constant->num_elements() / out_ch;
+    int64_t outer = transposed ? w->shape[0] : 1;  // ConvTranspose: C blocks of [M, k...]
+    int64_t inner = transposed ? per_ch / outer : per_ch;
     const float* gamma = bn->input(1)->constant->data_as<float>();
     const float* beta = bn->input(2)->constant->data_as<float>();
     const float* mean = bn->input(3)->constant->data_as<float>();
@@ -47,7 +54,10 @@ Status FoldBatchNormIntoConv(Graph& graph) {
     float* nb = static_cast<float*>(new_b.mutable_data());
     for (int64_t o = 0; o < out_ch; ++o) {
       float s = gamma[o] / std::sqrt(var[o] + eps);
-      for (int64_t k = 0; k < per_ch; ++k) nw[o * per_ch + k] = wd[o * per_ch + k] * s;
+      for (int64_t c = 0; c < outer; ++c) {
+        int64_t base = transposed ? (c * out_ch + o) * inner : o * per_ch;
+        for (int64_t k = 0; k < inner; ++k) nw[base + k] = wd[base + k] * s;
+      }
       float bias = b ? b->constant->data_as<float>()[o] : 0.0f;
       nb[o] = (bias - mean[o]) * s + beta[o];
     }

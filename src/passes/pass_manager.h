@@ -11,6 +11,12 @@ Status FoldBatchNormIntoConv(Graph& graph);  // passes/fold_batchnorm.cc
 Status FuseResidualAdd(Graph& graph);        // passes/fuse_residual_add.cc
 Status FuseActivation(Graph& graph);         // passes/fuse_activation.cc
 Status FuseMatMulBias(Graph& graph);         // passes/fuse_matmul_bias.cc
+Status FoldConvAffine(Graph& graph);         // passes/fold_conv_affine.cc
+Status FuseHardSwish(Graph& graph);          // passes/fuse_hardswish.cc
+Status FusePostAffine(Graph& graph);         // passes/fuse_post_affine.cc
+Status FuseLayerNorm(Graph& graph);          // passes/fuse_layer_norm.cc
+Status FuseGateResidual(Graph& graph);       // passes/fuse_gate_residual.cc
+Status TransposeToReshape(Graph& graph);     // passes/transpose_to_reshape.cc
 Status AssignBlockedLayouts(Graph& graph);   // passes/layout_blocked.cc
 
 Status RunOptimizationPasses(Graph& graph);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kernels/cpu/fast_exp.h"
 #include "kernels/kernel_registry.h"
 
 namespace openacl {
@@ -52,13 +53,9 @@ class SoftmaxKernel : public Kernel {
       const float* xr = x + r * len;
       float* yr = y + r * len;
       float mx = xr[0];
+#pragma omp simd reduction(max : mx)
       for (int64_t i = 1; i < len; ++i) mx = std::max(mx, xr[i]);
-      float sum = 0.0f;
-      for (int64_t i = 0; i < len; ++i) {
-        float e = std::exp(xr[i] - mx);
-        yr[i] = e;
-        sum += e;
-      }
+      const float sum = cpu::ExpShiftedSum(xr, mx, yr, len);
       const float inv = 1.0f / sum;
 #pragma omp simd
       for (int64_t i = 0; i < len; ++i) yr[i] *= inv;

@@ -1,5 +1,7 @@
 #include "kernels/onednn/onednn_util.h"
 
+#include <algorithm>
+
 namespace openacl::onednn {
 
 using tag = dnnl::memory::format_tag;
@@ -90,6 +92,15 @@ bool ActivationSupported(const FusedActivation& act) {
 
 void AppendActivation(const FusedActivation& act, dnnl::post_ops& ops) {
   using alg = dnnl::algorithm;
+  if (act.kind == FusedActKind::kHardSigmoid && act.has_post_linear()) {
+    // s * clip(a*x + b, 0, 1) + t == clip(s*a*x + s*b + t, min(t, s+t), max(t, s+t)): one linear
+    // step, because oneDNN 2.6's jit post-op chain computes a second eltwise_linear with the
+    // first one's parameters.
+    const float s = act.post_scale, t = act.post_shift;
+    ops.append_eltwise(1.f, alg::eltwise_linear, s * act.alpha, s * act.beta + t);
+    ops.append_eltwise(1.f, alg::eltwise_clip, std::min(t, s + t), std::max(t, s + t));
+    return;
+  }
   switch (act.kind) {
     case FusedActKind::kNone:
       break;
@@ -131,6 +142,8 @@ void AppendActivation(const FusedActivation& act, dnnl::post_ops& ops) {
       ops.append_eltwise(1.f, alg::eltwise_swish, 1.f, 0.f);
       break;
   }
+  if (act.has_post_linear())
+    ops.append_eltwise(1.f, alg::eltwise_linear, act.post_scale, act.post_shift);
 }
 
 bool AllFloat32(const Node& node) {

@@ -7,6 +7,11 @@
 namespace openacl {
 
 double FusedActivation::Apply(double x) const {
+  double y = ApplyKind(x);
+  return has_post_linear() ? y * post_scale + post_shift : y;
+}
+
+double FusedActivation::ApplyKind(double x) const {
   switch (kind) {
     case FusedActKind::kNone:
       return x;
@@ -76,6 +81,8 @@ Result<FusionAttrs> ParseFusionAttrs(const Node& node, int standard_slots) {
     f.act.alpha = node.attrs.get_float("fused_alpha", it->second.alpha);
     f.act.beta = node.attrs.get_float("fused_beta", it->second.beta);
   }
+  f.act.post_scale = node.attrs.get_float("fused_post_scale", 1.0f);
+  f.act.post_shift = node.attrs.get_float("fused_post_shift", 0.0f);
   int next = standard_slots;
   if (node.attrs.get_int("fused_bias", 0) != 0) {
     f.bias = true;

@@ -17,6 +17,8 @@
 //        "Softplus"             log(1 + exp(x))
 //        "Silu"                 x * sigmoid(x)  (a.k.a. Swish)
 //   "fused_alpha", "fused_beta"  float parameters of the activation (see defaults above).
+//   "fused_post_scale", "fused_post_shift"  floats (defaults 1 / 0): a linear step applied after
+//        the activation (or after bias/residual when there is none): y = scale * y + shift.
 //   "fused_sum" int   1 = the node carries one extra input, the residual R, and computes
 //        Y = act(op(...) + R). R must have exactly the output's shape and dtype.
 //   "fused_bias" int  (MatMul only) 1 = the node carries a 1-D bias [N] added to the last dim
@@ -58,10 +60,14 @@ struct FusedActivation {
   FusedActKind kind = FusedActKind::kNone;
   float alpha = 0.0f;
   float beta = 0.0f;
+  float post_scale = 1.0f;  // trailing linear step: y = post_scale * act(x) + post_shift
+  float post_shift = 0.0f;
 
-  bool active() const { return kind != FusedActKind::kNone; }
+  bool has_post_linear() const { return post_scale != 1.0f || post_shift != 0.0f; }
+  bool active() const { return kind != FusedActKind::kNone || has_post_linear(); }
   float Apply(float x) const;
   double Apply(double x) const;
+  double ApplyKind(double x) const;  // the activation alone, without the post-linear step
 };
 
 struct FusionAttrs {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "kernels/kernel_registry.h"
+#include "passes/infer_and_fold.h"
 
 namespace openacl {
 namespace testing_util {
@@ -118,6 +119,30 @@ double MaxAbsDiff(const Tensor& a, const Tensor& b) {
     if (std::isnan(d)) return std::numeric_limits<double>::infinity();
     worst = std::max(worst, d);
   }
+  return worst;
+}
+
+Value* AddFilledConstant(Graph& g, const std::string& name, float v, const Shape& shape) {
+  Tensor t(DType::kFloat32, shape);
+  float* d = static_cast<float*>(t.mutable_data());
+  for (int64_t i = 0; i < t.num_elements(); ++i) d[i] = v;
+  return g.AddConstant(name, std::move(t));
+}
+
+Result<double> PassMaxDiff(Graph& g, const std::map<std::string, Tensor>& feeds,
+                           Status (*pass)(Graph&)) {
+  RETURN_IF_ERROR(InferAndFold(g));
+  ASSIGN_OR_RETURN(std::vector<Tensor> before, RunReference(g, feeds));
+  RETURN_IF_ERROR(pass(g));
+  RETURN_IF_ERROR(g.TopoSort());
+  ASSIGN_OR_RETURN(std::vector<Tensor> after, RunReference(g, feeds));
+  if (before.size() != after.size())
+    return Status(StatusCode::kInternal, "output count changed from " +
+                                             std::to_string(before.size()) + " to " +
+                                             std::to_string(after.size()));
+  double worst = 0;
+  for (size_t i = 0; i < before.size(); ++i)
+    worst = std::max(worst, MaxAbsDiff(before[i], after[i]));
   return worst;
 }
 

@@ -36,5 +36,13 @@ Node* OnlyNode(const Graph& graph, const std::string& op_type);
 // Max |a - b| over float32 tensors of equal size (infinity on a size mismatch).
 double MaxAbsDiff(const Tensor& a, const Tensor& b);
 
+// A float32 constant holding `v`, of `shape` (default: a rank-0 scalar); all elements = v.
+Value* AddFilledConstant(Graph& g, const std::string& name, float v, const Shape& shape = {});
+
+// Infers `g`, runs it with the reference kernels, applies `pass`, runs it again and returns the
+// max |before - after| over all outputs (an error if anything fails or the output count changes).
+Result<double> PassMaxDiff(Graph& g, const std::map<std::string, Tensor>& feeds,
+                           Status (*pass)(Graph&));
+
 }  // namespace testing_util
 }  // namespace openacl
