@@ -10,16 +10,11 @@ namespace openacl {
 namespace {
 
 using testing_util::AddInput;
+using testing_util::Op;
 using testing_util::AddRandomConstant;
 using testing_util::CountOps;
 using testing_util::PassMaxDiff;
 using testing_util::RandomTensor;
-
-Value* Op(Graph& g, const std::string& op, std::vector<Value*> in, const std::string& name) {
-  Value* y = g.AddValue(name);
-  g.AddNode(op, in, {y}, name + "_node");
-  return y;
-}
 
 Status ActivationThenGate(Graph& g) {
   RETURN_IF_ERROR(FuseActivation(g));

@@ -146,5 +146,11 @@ Result<double> PassMaxDiff(Graph& g, const std::map<std::string, Tensor>& feeds,
   return worst;
 }
 
+Value* Op(Graph& g, const std::string& op, std::vector<Value*> in, const std::string& name) {
+  Value* y = g.AddValue(name);
+  g.AddNode(op, in, {y}, name + "_node");
+  return y;
+}
+
 }  // namespace testing_util
 }  // namespace openacl

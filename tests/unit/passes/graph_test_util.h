@@ -44,5 +44,8 @@ Value* AddFilledConstant(Graph& g, const std::string& name, float v, const Shape
 Result<double> PassMaxDiff(Graph& g, const std::map<std::string, Tensor>& feeds,
                            Status (*pass)(Graph&));
 
+// Adds node `name`_node computing a new value `name` = op(in...).
+Value* Op(Graph& g, const std::string& op, std::vector<Value*> in, const std::string& name);
+
 }  // namespace testing_util
 }  // namespace openacl
