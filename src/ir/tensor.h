@@ -36,6 +36,8 @@ class Tensor {
   template <typename T>
   const T* data_as() const { return reinterpret_cast<const T*>(bytes_.get()); }
   bool empty() const { return bytes_ == nullptr && num_elements() != 0; }
+  // The same bytes under another shape of equal element count (shared, no copy).
+  Tensor Reshaped(Shape shape) const { return Tensor(dtype_, std::move(shape), bytes_); }
 
   // Reads element i converted to double / int64 (any numeric dtype).
   double GetAsDouble(int64_t i) const;

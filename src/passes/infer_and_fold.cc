@@ -15,6 +15,12 @@ bool IsNonDeterministic(const std::string& op) {
          op == "RandomUniformLike" || op == "Multinomial" || op == "Bernoulli";
 }
 
+// Ops whose output 0 is input 0's data under another shape.
+bool IsPureView(const std::string& op) {
+  return op == "Identity" || op == "Reshape" || op == "Flatten" || op == "Squeeze" ||
+         op == "Unsqueeze";
+}
+
 // Ops whose outputs depend only on input shapes, which are static after inference.
 bool IsShapeOnly(const std::string& op) { return op == "Shape" || op == "Size"; }
 
@@ -31,6 +37,14 @@ Status FoldNode(Node& node, const InferOptions& options, bool* folded) {
     out_bytes += o->nbytes();
   }
   if (out_bytes > options.max_folded_bytes) return Status::Ok();
+  if (IsPureView(node.op_type) && node.input(0) && node.output(0) &&
+      NumElements(node.output(0)->shape) == node.input(0)->constant->num_elements()) {
+    // Shares the bytes: a weight used through Identity / Reshape nodes (exporters share
+    // weights across layers that way) stays one copy in the model.
+    node.output(0)->constant = node.input(0)->constant->Reshaped(node.output(0)->shape);
+    *folded = true;
+    return Status::Ok();
+  }
   auto kernel = CreateReferenceKernel(node);
   if (!kernel.ok()) return kernel.status();
   std::vector<TensorRef> ins(node.inputs.size()), outs(node.outputs.size());

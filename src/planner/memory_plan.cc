@@ -1,6 +1,7 @@
 #include "planner/memory_plan.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 namespace openacl {
@@ -37,12 +38,22 @@ bool IsViewOp(const std::string& op_type) {
 }
 
 // Weights: constants used by nodes, packed in order of first use.
+// Constants sharing their bytes (folded views of one weight) share one place.
 static void PlanWeights(const Graph& graph, MemoryPlan* plan) {
   uint64_t weight_offset = 0;
+  std::map<std::pair<const void*, uint64_t>, uint64_t> placed;  // (bytes, size) -> offset
   for (const auto& n : graph.nodes())
     for (const Value* in : n->inputs) {
       if (!in || !in->is_constant() || plan->values.count(in)) continue;
+      const void* bytes = in->constant->data();
+      auto key = std::make_pair(bytes, static_cast<uint64_t>(in->nbytes()));
+      auto it = bytes ? placed.find(key) : placed.end();
+      if (it != placed.end()) {
+        plan->values[in] = {Placement::kWeight, it->second, -1, in->nbytes()};
+        continue;
+      }
       plan->values[in] = {Placement::kWeight, weight_offset, -1, in->nbytes()};
+      if (bytes) placed[key] = weight_offset;
       weight_offset = AlignUp(weight_offset + in->nbytes());
     }
   plan->weight_size = weight_offset;
