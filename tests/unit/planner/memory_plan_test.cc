@@ -251,5 +251,27 @@ TEST(MemoryPlan, OutputsThatNeedACopyAreRejected) {
   }
 }
 
+// Constants sharing their bytes (a weight seen through folded Identity / Reshape views) take
+// one place in the weight section; distinct constants of equal size do not.
+TEST(MemoryPlan, SharedWeightBytesArePlacedOnce) {
+  Graph g;
+  Value* x = In(g, "x", 16);
+  Tensor w(DType::kFloat32, {16});
+  Value* w1 = g.AddConstant("w1", w);
+  Value* w2 = g.AddConstant("w2", w.Reshaped({4, 4}));
+  Value* w3 = Const(g, "w3", 16);
+  Value* a = Val(g, "a", 16);
+  Value* b = Val(g, "b", 16);
+  Value* y = Val(g, "y", 16);
+  g.AddNode("Add", {x, w1}, {a});
+  g.AddNode("Add", {a, w2}, {b});
+  g.AddNode("Add", {b, w3}, {y});
+  g.outputs.push_back(y);
+  MemoryPlan plan = PlanAndCheck(g);
+  EXPECT_EQ(P(plan, w1).offset, P(plan, w2).offset);
+  EXPECT_NE(P(plan, w1).offset, P(plan, w3).offset);
+  EXPECT_EQ(plan.weight_size, 2 * AlignUp(64));
+}
+
 }  // namespace
 }  // namespace openacl

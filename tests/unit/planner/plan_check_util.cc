@@ -86,8 +86,10 @@ std::vector<std::string> CheckPlan(const Graph& graph, const MemoryPlan& plan,
       fail("output " + std::to_string(i) + " '" + graph.outputs[i]->name + "' not kOutput/" +
            std::to_string(i));
   }
-  // Weights: placed, aligned, inside weight_size, pairwise disjoint.
+  // Weights: placed, aligned, inside weight_size, pairwise disjoint, except constants sharing
+  // the same bytes, which may share one place (counted once).
   std::vector<std::pair<uint64_t, uint64_t>> weight_ranges;
+  std::map<std::pair<uint64_t, uint64_t>, const void*> bytes_at;
   for (const Value* w : a.weights) {
     const ValuePlan* p = find(w);
     if (!p || p->placement != Placement::kWeight) {
@@ -97,7 +99,16 @@ std::vector<std::string> CheckPlan(const Graph& graph, const MemoryPlan& plan,
     if (p->offset % kPlanAlignment) fail("weight '" + w->name + "' misaligned");
     if (p->offset + w->nbytes() > plan.weight_size) fail("weight '" + w->name + "' past end");
     if (p->nbytes != w->nbytes()) fail("weight '" + w->name + "' nbytes wrong");
-    if (w->nbytes() > 0) weight_ranges.push_back({p->offset, p->offset + w->nbytes()});
+    if (w->nbytes() == 0) continue;
+    std::pair<uint64_t, uint64_t> range{p->offset, p->offset + w->nbytes()};
+    auto same = bytes_at.find(range);
+    if (same != bytes_at.end()) {
+      if (same->second != w->constant->data() || !same->second)
+        fail("weight '" + w->name + "' shares a place with other bytes");
+      continue;
+    }
+    bytes_at[range] = w->constant->data();
+    weight_ranges.push_back(range);
   }
   std::sort(weight_ranges.begin(), weight_ranges.end());
   for (size_t i = 1; i < weight_ranges.size(); ++i)
