@@ -37,8 +37,8 @@ def run_ours(a, om, inputs, threads, loops, warmup, work):
     cmd = [a.msame, "--model", om, "--input", ",".join(i[3] for i in inputs), "--output", out_dir,
            "--outfmt", "BIN", "--loop", str(loops), "--warmup", str(warmup), "--threads",
            str(threads), "--json", summary]
-    # oneDNN sizes its OpenMP teams when a primitive is created (at model load), before the
-    # runtime applies OPENACL_NUM_THREADS; OMP_NUM_THREADS makes both agree (see README).
+    # The runtime sets its OpenMP thread count before creating oneDNN primitives; the
+    # environment says the same for anything else in the process that uses OpenMP.
     env = dict(os.environ, OMP_NUM_THREADS=str(threads))
     rc, out = run_tool(cmd, a.timeout, env=env)
     if rc != 0:
@@ -175,6 +175,55 @@ def table(results):
     return "\n".join(rows)
 
 
+# Issue targets at 2 threads: (label, models, metric, bound). Latency and load are ours/ORT
+# ratios (throughput at a fixed batch is the inverse of the latency ratio); RSS is ours/ORT peak.
+TARGETS = [
+    ("ResNet-50 b1 latency", ["resnet50"], "ratio", 0.95),
+    ("MobileNetV2 b1 latency", ["mobilenetv2"], "ratio", 1.0),
+    ("encoder latency", ["encoder"], "ratio", 1.0),
+    ("PP-OCRv4 det latency", ["ppocr_det"], "ratio", 1.0),
+    ("PP-OCRv4 rec latency", ["ppocr_rec"], "ratio", 1.0),
+    ("batch-8 throughput >= ORT", ["resnet50_b8", "mobilenetv2_b8"], "ratio", 1.0),
+    ("per-call overhead (add)", ["add"], "ratio", 1.0),
+    ("load <= 0.5x ORT session creation", None, "load", 0.5),
+    ("peak RSS <= ORT", None, "rss", 1.0),
+]
+
+
+def metric(r, kind):
+    o, t = r.get("ours"), r.get("ort")
+    if not o or not t:
+        return None
+    if kind == "ratio":
+        return r.get("ratio")
+    if kind == "load":
+        return o["load_ms"] / t["load_ms"] if t.get("load_ms") else None
+    return o["peak_rss_bytes"] / t["peak_rss_bytes"] if t.get("peak_rss_bytes") else None
+
+
+def targets(results, threads=2):
+    rows = [r for r in results if r.get("threads") == threads]
+    if not rows:
+        return []
+    out = ["", "Targets (%d threads; ours/ORT, lower is better):" % threads, ""]
+    for label, models, kind, bound in TARGETS:
+        checked = [r for r in rows if models is None or r["model"] in models]
+        parts, met = [], True
+        for r in checked:
+            v = metric(r, kind)
+            if v is None:
+                parts.append("%s: no result" % r["model"])
+                met = False
+                continue
+            ok = v <= bound
+            met = met and ok
+            parts.append("%s %.2f%s" % (r["model"], v, "" if ok else " (missed)"))
+        if parts:
+            out.append("- %s (<= %.2f): %s. %s" % (label, bound, "met" if met else "MISSED",
+                                                    ", ".join(parts)))
+    return out
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--root", required=True)
@@ -228,8 +277,9 @@ def main():
     ort_version = next((r.get("ort_version") for r in results if r.get("ort_version")), "?")
     header = ["# openacl vs onnxruntime: benchmark results", "",
               "- Machine: %s" % machine_line(),
-              "- Date: %s; load average at start %s, at end %s (other jobs were running: "
-              "timings are noisy)" % (started.strftime("%Y-%m-%d %H:%M"), load_start, loadavg()),
+              "- Date: %s; load average at start %s, at end %s (above ~0.5 on this 2-core "
+              "machine something else was running and timings are noisy)" % (
+                  started.strftime("%Y-%m-%d %H:%M"), load_start, loadavg()),
               "- Peer: onnxruntime-node %s (graph optimization 'all', intra-op threads = thr, "
               "sequential); ours: build/bin/msame over libascendcl.so, model compiled by atc" % ort_version,
               "- Each row: %d rounds (1 when a run takes over %.0f s), ours and ORT alternating "
@@ -238,16 +288,15 @@ def main():
               "(aclmdlLoadFromFile) vs ORT session creation from the .onnx. Peak RSS = VmHWM of "
               "the process (msame / node), in parentheses the growth over the process's size "
               "before the model was loaded (node itself is ~50 MiB)." % (a.rounds, SLOW_RUN_MS / 1000),
-              "- Ours runs with OMP_NUM_THREADS = thr as well as msame --threads: today oneDNN "
-              "primitives are created at load before the runtime sets its OpenMP thread count, "
-              "so without it they run with all cores (on a loaded machine a tiny conv then costs "
-              "10-800 ms in OpenMP barriers instead of 0.01 ms).",
+              "- Threads: ours `msame --threads thr` (the runtime sets its OpenMP thread count "
+              "before it creates oneDNN primitives); OMP_NUM_THREADS = thr is set in our "
+              "process's environment as well; ORT: intra-op threads = thr.",
               "- add: ours = the aclmdlExecute C call; ORT = the JavaScript `await session.run()` "
               "(ORT Run + N-API marshalling), so ORT's per-call overhead is overstated a little.",
               "- Outputs: max abs diff between ours and ORT on the same input; relative = diff / "
               "max|ORT output| must be <= 1e-4, else the row is marked failed.",
-              "- Build: %s" % a.build, ""]
-    md = "\n".join(header) + table(results) + "\n"
+              "- Build: %s" % a.build, "", ""]
+    md = "\n".join(header) + table(results) + "\n" + "\n".join(targets(results)) + "\n"
     extra = ["", "Loops per round / warm-up / rounds, and atc compile time (when compiled in "
              "this run):", ""]
     for r in results:
