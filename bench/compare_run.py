@@ -305,6 +305,10 @@ def main():
                 r["model"], r["threads"], r["loops_per_round"], r["warmup"], r["rounds"],
                 ", atc %.1f s" % r["atc_s"] if r.get("atc_s") else ""))
     md += "\n".join(extra) + "\n"
+    notes = os.path.join(a.root, "bench", "results-notes.md")  # hand-written: why targets miss
+    if os.path.exists(notes):
+        with open(notes) as f:
+            md += "\n" + f.read()
     out_md = os.path.join(a.root, "bench", "results.md")
     out_json = os.path.join(a.root, "bench", "results.json")
     if a.quick or a.models:  # partial runs do not overwrite the full results
