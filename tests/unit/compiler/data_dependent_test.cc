@@ -218,6 +218,93 @@ TEST(DataDependent, ProfilesEveryNode) {
   EXPECT_NE(report.find("greater"), std::string::npos) << report;
 }
 
+Attribute GraphAttr(std::shared_ptr<Graph> g) {
+  Attribute a;
+  a.kind = Attribute::Kind::kGraph;
+  a.g = std::move(g);
+  return a;
+}
+
+// Loop(M, cond, v) with body (i, c, v) -> (c_out, v + 1, scan: v); `bad_body` drops the
+// scan output's producer arity (returns one value too few).
+std::unique_ptr<Graph> LoopGraph(bool bad_body) {
+  auto g = std::make_unique<Graph>();
+  g->opset = 13;
+  Value* m = AddInput(*g, "m", DType::kInt64, {});
+  Value* v0 = AddInput(*g, "v0", DType::kFloat32, {2});
+  auto body = std::make_shared<Graph>();
+  body->opset = 13;
+  Value* i = body->AddValue("i");
+  i->dtype = DType::kInt64;
+  Value* c = body->AddValue("c");
+  c->dtype = DType::kBool;
+  Value* v = body->AddValue("v");
+  v->dtype = DType::kFloat32;
+  body->inputs = {i, c, v};
+  Value* one = body->AddConstant("one", Tensor::FromFloat({1.f}, {}));
+  Value* v1 = body->AddValue("v1");
+  Value* c_out = body->AddValue("c_out");
+  Value* scan = body->AddValue("scan");
+  body->AddNode("Add", {v, one}, {v1}, "inc");
+  body->AddNode("Identity", {c}, {c_out}, "keep_cond");
+  body->AddNode("Identity", {v}, {scan}, "scan_out");
+  body->outputs = bad_body ? std::vector<Value*>{c_out} : std::vector<Value*>{c_out, v1, scan};
+  Value* vf = g->AddValue("vf");
+  vf->dtype = DType::kFloat32;
+  Value* scans = g->AddValue("scans");
+  scans->dtype = DType::kFloat32;
+  Node* n = g->AddNode("Loop", {m, nullptr, v0}, {vf, scans}, "loop");
+  n->attrs.set("body", GraphAttr(body));
+  g->outputs = {vf, scans};
+  return g;
+}
+
+TEST(DataDependent, LoopCarriesAndStacks) {
+  auto m = Load(LoopGraph(false));
+  ASSERT_TRUE(m);
+  int64_t trips = 3;
+  float v0[2] = {1, 10};
+  const void* ins[] = {&trips, v0};
+  size_t sizes[] = {8, sizeof(v0)};
+  std::vector<Tensor> out;
+  Status st = m->ExecuteToTensors(ins, sizes, 2, &out);
+  ASSERT_TRUE(st.ok()) << st.message();
+  EXPECT_EQ(out[0].data_as<float>()[0], 4.f);
+  EXPECT_EQ(out[1].shape(), (Shape{3, 2}));
+  EXPECT_EQ(out[1].data_as<float>()[4], 3.f);  // v before the third step
+  trips = 0;  // no iteration: the carried value unchanged, an empty scan output
+  ASSERT_TRUE(m->ExecuteToTensors(ins, sizes, 2, &out).ok());
+  EXPECT_EQ(out[0].data_as<float>()[1], 10.f);
+  EXPECT_EQ(out[1].shape()[0], 0);
+}
+
+TEST(DataDependent, MalformedLoopBodyIsAnErrorNamingTheNode) {
+  auto m = Load(LoopGraph(true));
+  ASSERT_TRUE(m);
+  int64_t trips = 2;
+  float v0[2] = {1, 10};
+  const void* ins[] = {&trips, v0};
+  size_t sizes[] = {8, sizeof(v0)};
+  std::vector<Tensor> out;
+  Status st = m->ExecuteToTensors(ins, sizes, 2, &out);
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("loop"), std::string::npos) << st.message();
+}
+
+TEST(DataDependent, IfConditionMustHoldOneElement) {
+  auto g = IfGraph();
+  g->inputs[0]->shape = {2};  // a two-element condition
+  auto m = Load(std::move(g));
+  ASSERT_TRUE(m);
+  bool c[2] = {true, false};
+  const void* ins[] = {c, kX};
+  size_t sizes[] = {2, sizeof(kX)};
+  std::vector<Tensor> out;
+  Status st = m->ExecuteToTensors(ins, sizes, 2, &out);
+  EXPECT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("one element"), std::string::npos) << st.message();
+}
+
 TEST(DataDependent, StaticModelsStayPlanned) {
   auto g = ReshapeByInputGraph();
   // Freezing the shape makes every shape static again.
