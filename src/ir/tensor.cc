@@ -39,6 +39,16 @@ Tensor::Tensor(DType dtype, Shape shape) : dtype_(dtype), shape_(std::move(shape
   bytes_ = std::shared_ptr<const uint8_t>(raw, [](const uint8_t* p) { delete[] p; });
 }
 
+Tensor Tensor::Uninitialized(DType dtype, Shape shape) {
+  Tensor t;
+  t.dtype_ = dtype;
+  t.shape_ = std::move(shape);
+  size_t n = t.nbytes();
+  uint8_t* raw = new uint8_t[n == 0 ? 1 : n];  // default-initialized: no zero fill
+  t.bytes_ = std::shared_ptr<const uint8_t>(raw, [](const uint8_t* p) { delete[] p; });
+  return t;
+}
+
 Tensor::Tensor(DType dtype, Shape shape, std::shared_ptr<const uint8_t> bytes)
     : dtype_(dtype), shape_(std::move(shape)), bytes_(std::move(bytes)) {}
 

@@ -24,6 +24,8 @@ class Tensor {
  public:
   Tensor() = default;
   Tensor(DType dtype, Shape shape);  // owned, zero-filled
+  // Owned, contents unspecified (for outputs a kernel writes in full).
+  static Tensor Uninitialized(DType dtype, Shape shape);
   Tensor(DType dtype, Shape shape, std::shared_ptr<const uint8_t> bytes);  // borrowed
 
   DType dtype() const { return dtype_; }

@@ -278,7 +278,7 @@ Status DynamicExecutor::RunNode(size_t n, std::vector<Tensor>& values) {
   for (size_t o = 0; o < st.outputs.size(); ++o) {
     int32_t id = st.outputs[o];
     if (id < 0) continue;
-    values[id] = Tensor(k->out_dtypes[o], k->out_shapes[o]);
+    values[id] = Tensor::Uninitialized(k->out_dtypes[o], k->out_shapes[o]);
     out_refs[o] = {values[id].mutable_data(), k->out_dtypes[o], &values[id].shape()};
   }
   KernelIO io{in_refs.data(), in_refs.size(), out_refs.data(), out_refs.size(), scratch_.get()};
