@@ -90,10 +90,32 @@ void FinishModel(std::unique_ptr<Graph> graph, const CompileOptions& options,
   Progress(options, "done", 1.0);
 }
 
-// A graph with shapes decided at run time: no optimization passes (they need static shapes), no
+// A graph with shapes decided at run time: optimization passes on its static region only, no
 // kernel choice and no arena plan; the dynamic executor infers, prepares and allocates per run.
+// Graph optimizations on the part of a data-dependent graph whose shapes are static: nodes
+// touching a value of run-time shape are hidden from the passes (their op type is prefixed, so
+// no pattern matches them) and restored afterwards. No layout pass: the dynamic executor
+// allocates values in their plain layout.
+constexpr const char* kHiddenPrefix = "openacl.run_time_shaped.";
+
+Status OptimizeStaticRegion(Graph& graph) {
+  auto run_time_shaped = [](const Value* v) { return v && !v->is_constant() && !v->has_shape; };
+  for (const auto& n : graph.nodes()) {
+    bool hide = false;
+    for (const Value* v : n->inputs) hide = hide || run_time_shaped(v);
+    for (const Value* v : n->outputs) hide = hide || run_time_shaped(v);
+    if (hide) n->op_type = kHiddenPrefix + n->op_type;
+  }
+  Status st = RunOptimizationPasses(graph);
+  const std::string prefix = kHiddenPrefix;
+  for (const auto& n : graph.nodes())
+    if (n->op_type.compare(0, prefix.size(), prefix) == 0) n->op_type = n->op_type.substr(prefix.size());
+  return st;
+}
+
 Result<CompiledModel> FinishDataDependent(std::unique_ptr<Graph> graph,
                                           const CompileOptions& options) {
+  if (options.optimize) RETURN_IF_ERROR(OptimizeStaticRegion(*graph));
   RETURN_IF_ERROR(ApplyOutputTypes(*graph, options));
   RETURN_IF_ERROR(MakeOutputsDistinct(*graph));
   graph->RemoveDeadNodes();

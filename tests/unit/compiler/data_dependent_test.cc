@@ -2,6 +2,7 @@
 // dynamic executor (shape operands fed by inputs, NonZero), stored in and loaded from an .om.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <unistd.h>
@@ -303,6 +304,60 @@ TEST(DataDependent, IfConditionMustHoldOneElement) {
   Status st = m->ExecuteToTensors(ins, sizes, 2, &out);
   EXPECT_FALSE(st.ok());
   EXPECT_NE(st.message().find("one element"), std::string::npos) << st.message();
+}
+
+// Conv -> BatchNormalization -> Relu (static shapes) -> Reshape(shape fed by an input): the
+// static part is optimized (BN folded, Relu fused) and gives the same values as unoptimized.
+std::unique_ptr<Graph> ConvBnReluReshapeGraph() {
+  auto g = std::make_unique<Graph>();
+  g->opset = 13;
+  Value* x = AddInput(*g, "x", DType::kFloat32, {1, 2, 4, 4});
+  Value* shape = AddInput(*g, "shape", DType::kInt64, {2});
+  std::vector<float> w(2 * 2 * 3 * 3);
+  for (size_t i = 0; i < w.size(); ++i) w[i] = 0.1f * static_cast<float>(i % 7) - 0.3f;
+  Value* wv = g->AddConstant("w", Tensor::FromFloat(w, {2, 2, 3, 3}));
+  Value* scale = g->AddConstant("scale", Tensor::FromFloat({1.5f, 0.5f}, {2}));
+  Value* bias = g->AddConstant("bias", Tensor::FromFloat({0.1f, -0.2f}, {2}));
+  Value* mean = g->AddConstant("mean", Tensor::FromFloat({0.05f, -0.1f}, {2}));
+  Value* var = g->AddConstant("var", Tensor::FromFloat({0.9f, 1.2f}, {2}));
+  Value* c = g->AddValue("c");
+  Value* b = g->AddValue("b");
+  Value* r = g->AddValue("r");
+  Value* y = g->AddValue("y");
+  y->dtype = DType::kFloat32;
+  Node* conv = g->AddNode("Conv", {x, wv}, {c}, "conv");
+  conv->attrs.set("pads", Attribute::Ints({1, 1, 1, 1}));
+  g->AddNode("BatchNormalization", {c, scale, bias, mean, var}, {b}, "bn");
+  g->AddNode("Relu", {b}, {r}, "relu");
+  g->AddNode("Reshape", {r, shape}, {y}, "reshape");
+  g->outputs.push_back(y);
+  return g;
+}
+
+TEST(DataDependent, StaticRegionIsOptimized) {
+  CompileOptions plain;
+  plain.optimize = false;
+  auto reference = CompileGraph(ConvBnReluReshapeGraph(), plain);
+  auto optimized = CompileGraph(ConvBnReluReshapeGraph(), CompileOptions());
+  ASSERT_TRUE(reference.ok() && optimized.ok());
+  ASSERT_TRUE(optimized->data_dependent_shapes);
+  std::vector<std::string> ops;
+  for (const auto& n : optimized->graph->nodes()) ops.push_back(n->op_type);
+  EXPECT_EQ(ops, (std::vector<std::string>{"Conv", "Reshape"}));
+  std::vector<float> x(32);
+  for (size_t i = 0; i < x.size(); ++i) x[i] = std::sin(0.37f * static_cast<float>(i));
+  int64_t dims[2] = {4, 8};
+  const void* ins[] = {x.data(), dims};
+  size_t sizes[] = {x.size() * 4, 16};
+  std::vector<Tensor> want, got;
+  auto a = LoadedModel::Create(std::move(reference).value(), ModelMemory(), "plain");
+  auto b = LoadedModel::Create(std::move(optimized).value(), ModelMemory(), "optimized");
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_TRUE((*a)->ExecuteToTensors(ins, sizes, 2, &want).ok());
+  ASSERT_TRUE((*b)->ExecuteToTensors(ins, sizes, 2, &got).ok());
+  ASSERT_EQ(got[0].shape(), (Shape{4, 8}));
+  for (int i = 0; i < 32; ++i)
+    EXPECT_NEAR(got[0].data_as<float>()[i], want[0].data_as<float>()[i], 1e-5) << i;
 }
 
 TEST(DataDependent, StaticModelsStayPlanned) {
