@@ -1,47 +1,13 @@
 // Conv (opset 1/11): N-D convolution with group, dilation, pads / auto_pad and optional bias,
 // plus the fusion attributes of ops/common/fusion_attrs.h (residual sum, activation).
 // The reference works on a 3-D view: 1-D and 2-D convs get leading spatial dims of size 1.
-#include "ops/common/conv_util.h"
-#include "ops/common/fusion_attrs.h"
-#include "ops/op_registry.h"
+#include "ops/common/conv_reference.h"
 
 namespace openacl {
 namespace {
 
-Status InferConv(Node& node) {
-  ASSIGN_OR_RETURN(ConvGeometry g, ComputeConvGeometry(node));
-  ASSIGN_OR_RETURN(FusionAttrs f, ParseFusionAttrs(node, 3));
-  DType t = node.inputs[0]->dtype;
-  if (node.inputs[1]->dtype != t)
-    return Status(StatusCode::kUnsupportedDataType, node.Describe() + ": X and W types differ");
-  RETURN_IF_ERROR(CheckResidual(node, f, g.out_shape, t));
-  SetOutput(node, 0, t, g.out_shape);
-  return Status::Ok();
-}
-
-class ConvReference : public Kernel {
+class ConvReference : public ConvLikeReference<ConvReference, ComputeConvGeometry> {
  public:
-  Status Prepare(const Node& node) override {
-    ASSIGN_OR_RETURN(g_, ComputeConvGeometry(node));
-    ASSIGN_OR_RETURN(f_, ParseFusionAttrs(node, 3));
-    has_bias_ = node.input(2) != nullptr;
-    return Status::Ok();
-  }
-
-  Status Run(const KernelIO& io) const override {
-    switch (io.in(0).dtype) {
-      case DType::kFloat32:
-        Compute<float>(io);
-        return Status::Ok();
-      case DType::kFloat64:
-        Compute<double>(io);
-        return Status::Ok();
-      default:
-        return Status(StatusCode::kUnsupportedDataType, "Conv: only float32/float64");
-    }
-  }
-
- private:
   template <typename T>
   void Compute(const KernelIO& io) const {
     const T* x = io.in(0).as<const T>();
@@ -92,24 +58,12 @@ class ConvReference : public Kernel {
       }
     }
   }
-
-  ConvGeometry g_;
-  FusionAttrs f_;
-  bool has_bias_ = false;
 };
 
 }  // namespace
 
 void RegisterOp_Conv(OpRegistry& registry) {
-  OpSchema s;
-  s.name = "Conv";
-  s.min_opset = 1;
-  s.min_inputs = 2;
-  s.max_inputs = 4;  // X, W, B?, fused residual
-  s.infer = InferConv;
-  s.reference = [] { return std::unique_ptr<Kernel>(new ConvReference()); };
-  s.types = {DType::kFloat32, DType::kFloat64};
-  registry.Register(std::move(s));
+  RegisterConvLikeOp<ConvReference, ComputeConvGeometry>(registry, "Conv");
 }
 
 }  // namespace openacl

@@ -2,47 +2,13 @@
 // output_padding, output_shape and optional bias; also honours the fusion attributes of
 // ops/common/fusion_attrs.h. The reference gathers each output element from the inputs that
 // map onto it (o = i*stride - pad + k*dilation), so output planes are independent (OpenMP).
-#include "ops/common/conv_util.h"
-#include "ops/common/fusion_attrs.h"
-#include "ops/op_registry.h"
+#include "ops/common/conv_reference.h"
 
 namespace openacl {
 namespace {
 
-Status InferConvTranspose(Node& node) {
-  ASSIGN_OR_RETURN(ConvGeometry g, ComputeConvTransposeGeometry(node));
-  ASSIGN_OR_RETURN(FusionAttrs f, ParseFusionAttrs(node, 3));
-  DType t = node.inputs[0]->dtype;
-  if (node.inputs[1]->dtype != t)
-    return Status(StatusCode::kUnsupportedDataType, node.Describe() + ": X and W types differ");
-  RETURN_IF_ERROR(CheckResidual(node, f, g.out_shape, t));
-  SetOutput(node, 0, t, g.out_shape);
-  return Status::Ok();
-}
-
-class ConvTransposeReference : public Kernel {
+class ConvTransposeReference : public ConvLikeReference<ConvTransposeReference, ComputeConvTransposeGeometry> {
  public:
-  Status Prepare(const Node& node) override {
-    ASSIGN_OR_RETURN(g_, ComputeConvTransposeGeometry(node));
-    ASSIGN_OR_RETURN(f_, ParseFusionAttrs(node, 3));
-    has_bias_ = node.input(2) != nullptr;
-    return Status::Ok();
-  }
-
-  Status Run(const KernelIO& io) const override {
-    switch (io.in(0).dtype) {
-      case DType::kFloat32:
-        Compute<float>(io);
-        return Status::Ok();
-      case DType::kFloat64:
-        Compute<double>(io);
-        return Status::Ok();
-      default:
-        return Status(StatusCode::kUnsupportedDataType, "ConvTranspose: only float32/float64");
-    }
-  }
-
- private:
   template <typename T>
   void Compute(const KernelIO& io) const {
     const T* x = io.in(0).as<const T>();
@@ -99,24 +65,13 @@ class ConvTransposeReference : public Kernel {
       }
     }
   }
-
-  ConvGeometry g_;
-  FusionAttrs f_;
-  bool has_bias_ = false;
 };
 
 }  // namespace
 
 void RegisterOp_ConvTranspose(OpRegistry& registry) {
-  OpSchema s;
-  s.name = "ConvTranspose";
-  s.min_opset = 1;
-  s.min_inputs = 2;
-  s.max_inputs = 4;  // X, W, B?, fused residual
-  s.infer = InferConvTranspose;
-  s.reference = [] { return std::unique_ptr<Kernel>(new ConvTransposeReference()); };
-  s.types = {DType::kFloat32, DType::kFloat64};
-  registry.Register(std::move(s));
+  RegisterConvLikeOp<ConvTransposeReference, ComputeConvTransposeGeometry>(registry,
+                                                                         "ConvTranspose");
 }
 
 }  // namespace openacl
