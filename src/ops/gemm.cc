@@ -1,6 +1,7 @@
 // Gemm (opset 7/9/11/13): Y = alpha * op(A) * op(B) + beta * C, op = optional transpose, C
 // broadcast unidirectionally to [M, N]; plus the fusion attributes (residual sum, activation).
 #include "ops/common/fusion_attrs.h"
+#include "ops/common/matmul_util.h"
 #include "ops/common/shape_util.h"
 #include "ops/op_registry.h"
 
@@ -68,29 +69,9 @@ class GemmReference : public Kernel {
   }
 
   Status Run(const KernelIO& io) const override {
-    switch (io.in(0).dtype) {
-      case DType::kFloat32:
-        Compute<float, double>(io);
-        break;
-      case DType::kFloat64:
-        Compute<double, double>(io);
-        break;
-      case DType::kInt32:
-        Compute<int32_t, int64_t>(io);
-        break;
-      case DType::kInt64:
-        Compute<int64_t, int64_t>(io);
-        break;
-      case DType::kUInt32:
-        Compute<uint32_t, uint64_t>(io);
-        break;
-      case DType::kUInt64:
-        Compute<uint64_t, uint64_t>(io);
-        break;
-      default:
-        return Status(StatusCode::kUnsupportedDataType, "Gemm: unsupported dtype");
-    }
-    return Status::Ok();
+    return DispatchProductTypes(io.in(0).dtype, "Gemm", [&](auto t, auto acc) {
+      Compute<decltype(t), decltype(acc)>(io);
+    });
   }
 
  private:

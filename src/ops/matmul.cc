@@ -56,29 +56,9 @@ class MatMulReference : public Kernel {
   }
 
   Status Run(const KernelIO& io) const override {
-    switch (io.in(0).dtype) {
-      case DType::kFloat32:
-        Compute<float, double>(io);
-        break;
-      case DType::kFloat64:
-        Compute<double, double>(io);
-        break;
-      case DType::kInt32:
-        Compute<int32_t, int64_t>(io);
-        break;
-      case DType::kInt64:
-        Compute<int64_t, int64_t>(io);
-        break;
-      case DType::kUInt32:
-        Compute<uint32_t, uint64_t>(io);
-        break;
-      case DType::kUInt64:
-        Compute<uint64_t, uint64_t>(io);
-        break;
-      default:
-        return Status(StatusCode::kUnsupportedDataType, "MatMul: unsupported dtype");
-    }
-    return Status::Ok();
+    return DispatchProductTypes(io.in(0).dtype, "MatMul", [&](auto t, auto acc) {
+      Compute<decltype(t), decltype(acc)>(io);
+    });
   }
 
  private:
