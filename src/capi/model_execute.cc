@@ -101,8 +101,10 @@ Status ExecuteSync(uint32_t modelId, const aclmdlDataset* input, aclmdlDataset* 
   IoList in, out;
   RETURN_IF_ERROR(Collect(input, model->model().inputs, true, &in));
   RETURN_IF_ERROR(Collect(output, model->model().outputs, false, &out));
+  // Only a data-dependent model has shapes to report; a static one allocates nothing here.
   std::vector<openacl::Shape> shapes;
-  Status st = model->Execute(in.ptrs, in.sizes, in.count, out.ptrs, out.sizes, out.count, &shapes);
+  std::vector<openacl::Shape>* report = model->data_dependent_shapes() ? &shapes : nullptr;
+  Status st = model->Execute(in.ptrs, in.sizes, in.count, out.ptrs, out.sizes, out.count, report);
   if (st.ok()) ReportOutputShapes(*model, output, shapes);
   return st.WithContext("model id " + std::to_string(modelId));
 }
@@ -120,8 +122,9 @@ Status ExecuteAsync(uint32_t modelId, const aclmdlDataset* input, aclmdlDataset*
       out_sizes(out.sizes, out.sizes + out.count);
   return openacl::EnqueueOnStream(stream, [=]() -> Status {
     std::vector<openacl::Shape> shapes;
+    std::vector<openacl::Shape>* report = model->data_dependent_shapes() ? &shapes : nullptr;
     Status st = model->Execute(in_ptrs.data(), in_sizes.data(), in_ptrs.size(), out_ptrs.data(),
-                               out_sizes.data(), out_ptrs.size(), &shapes);
+                               out_sizes.data(), out_ptrs.size(), report);
     if (st.ok()) ReportOutputShapes(*model, output, shapes);
     return st.WithContext("aclmdlExecuteAsync of model id " + std::to_string(modelId));
   });
