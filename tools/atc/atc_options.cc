@@ -8,7 +8,9 @@ namespace openacl {
 namespace atc {
 namespace {
 
-enum class Kind { kFlag, kValue };
+// kBool: gflags boolean (`--name`, `--noname`, `--name=true|false`; never takes the next word).
+// kValue: takes `=value` or the next word.
+enum class Kind { kBool, kValue };
 
 struct Spec {
   const char* name;
@@ -19,8 +21,8 @@ struct Spec {
 // Options with an effect, plus ATC options accepted for compatibility that change nothing on a
 // CPU (recorded in the .om so a dump shows them).
 const Spec kSpecs[] = {
-    {"help", Kind::kFlag, nullptr},
-    {"h", Kind::kFlag, nullptr},
+    {"help", Kind::kBool, nullptr},
+    {"h", Kind::kBool, nullptr},
     {"mode", Kind::kValue, nullptr},
     {"framework", Kind::kValue, nullptr},
     {"model", Kind::kValue, &AtcOptions::model},
@@ -80,6 +82,70 @@ Result<int> ParseInt(const std::string& option, const std::string& text) {
   return std::atoi(text.c_str());
 }
 
+// One command-line word in gflags form: `--name`, `-name`, either with `=value`.
+struct FlagWord {
+  std::string name, value;
+  bool has_value = false;
+};
+
+Result<FlagWord> SplitFlagWord(const std::string& arg) {
+  size_t dashes = arg.rfind("--", 0) == 0 ? 2 : (arg.rfind("-", 0) == 0 ? 1 : 0);
+  if (dashes == 0 || arg.size() == dashes || arg[dashes] == '=')
+    return Bad("unexpected argument '" + arg + "' (options look like --name=value)");
+  FlagWord w;
+  size_t eq = arg.find('=');
+  w.name = arg.substr(dashes, eq == std::string::npos ? std::string::npos : eq - dashes);
+  if (eq != std::string::npos) {
+    w.value = arg.substr(eq + 1);
+    w.has_value = true;
+  }
+  return w;
+}
+
+// Whether the word after a value option is itself an option (so the value is missing). A word
+// such as "-1,3,224,224" is a value: only known option names count.
+bool LooksLikeOption(const std::string& arg) {
+  auto word = SplitFlagWord(arg);
+  if (!word.ok()) return false;
+  if (FindSpec(word->name)) return true;
+  const Spec* positive = word->name.rfind("no", 0) == 0 ? FindSpec(word->name.substr(2)) : nullptr;
+  return positive && positive->kind == Kind::kBool;
+}
+
+// Edit distance counting a swap of two neighbouring letters as one edit ("modle" -> "model").
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i)
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+// The known option closest to `name`; on a tie the one of the nearest length.
+std::string UnknownOptionMessage(const std::string& arg, const std::string& name) {
+  const Spec* best = nullptr;
+  size_t best_distance = 0;
+  for (const Spec& s : kSpecs) {
+    size_t d = EditDistance(name, s.name) * 64 +
+               static_cast<size_t>(std::abs(static_cast<long>(name.size()) -
+                                            static_cast<long>(std::string(s.name).size())));
+    if (!best || d < best_distance) best = &s, best_distance = d;
+  }
+  return "unknown option '" + arg + "' (did you mean --" + best->name + "?)";
+}
+
+Result<bool> ParseBool(const std::string& option, const std::string& text) {
+  if (text == "true" || text == "1" || text == "yes" || text == "t" || text == "y") return true;
+  if (text == "false" || text == "0" || text == "no" || text == "f" || text == "n") return false;
+  return Bad("--" + option + "=" + text + ": expected true or false");
+}
+
 std::vector<std::string> Split(const std::string& text, char sep) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -106,26 +172,28 @@ bool IsOutputType(const std::string& t) {
 Result<AtcOptions> ParseAtcArgs(const std::vector<std::string>& args) {
   AtcOptions o;
   for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    size_t dashes = arg.rfind("--", 0) == 0 ? 2 : (arg.rfind("-", 0) == 0 ? 1 : 0);
-    if (dashes == 0 || arg.size() == dashes)
-      return Bad("unexpected argument '" + arg + "' (options look like --name=value)");
-    size_t eq = arg.find('=');
-    std::string name =
-        arg.substr(dashes, eq == std::string::npos ? std::string::npos : eq - dashes);
-    const Spec* spec = FindSpec(name);
-    if (!spec || (dashes == 1 && name != "h")) return Bad("unknown option '" + arg + "'");
-    std::string value;
-    if (spec->kind == Kind::kFlag) {
-      if (eq != std::string::npos) return Bad("option --" + name + " takes no value");
-      o.help = true;
+    ASSIGN_OR_RETURN(FlagWord word, SplitFlagWord(args[i]));
+    const Spec* spec = FindSpec(word.name);
+    bool negated = false;
+    if (!spec && !word.has_value && word.name.rfind("no", 0) == 0) {
+      const Spec* positive = FindSpec(word.name.substr(2));
+      if (positive && positive->kind == Kind::kBool) spec = positive, negated = true;
+    }
+    if (!spec) return Bad(UnknownOptionMessage(args[i], word.name));
+    const std::string name = spec->name;
+    if (spec->kind == Kind::kBool) {
+      bool on = !negated;
+      if (word.has_value) {
+        ASSIGN_OR_RETURN(on, ParseBool(name, word.value));
+      }
+      if (name == "help" || name == "h") o.help = o.help || on;
       continue;
     }
-    if (eq != std::string::npos) {
-      value = arg.substr(eq + 1);
-    } else {
-      if (i + 1 >= args.size() || args[i + 1].rfind("--", 0) == 0)
-        return Bad("option --" + name + " needs a value (--" + name + "=VALUE)");
+    std::string value = word.value;
+    if (!word.has_value) {
+      if (i + 1 >= args.size() || LooksLikeOption(args[i + 1]))
+        return Bad("option --" + name + " needs a value (--" + name + "=VALUE or --" + name +
+                   " VALUE)");
       value = args[++i];
     }
     if (o.given.count(name)) return Bad("option --" + name + " given twice");
@@ -256,7 +324,7 @@ std::string AtcUsage() {
   return R"(usage: atc --model=<model.onnx> --framework=5 --output=<prefix> [options]
        atc --mode=1 --om=<model.om> --json=<out.json>
        atc --mode=6 --om=<model.om>
-Options take the form --name=value or --name value.
+Options take the form --name=value, -name=value, --name value or -name value.
   --mode             0 compile (default), 1 dump an .om (or a model) as JSON, 6 print .om info
   --model            source model (.onnx)
   --framework        5 (ONNX; the only framework openacl compiles)

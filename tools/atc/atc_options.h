@@ -1,4 +1,5 @@
-// atc's command line (ATC's syntax, docs acl-api.md §6): `--opt=value` or `--opt value`.
+// atc's command line (ATC's syntax, docs acl-api.md §6), parsed the gflags way: `--opt=value`,
+// `-opt=value`, `--opt value`, `-opt value`; booleans as `--opt`, `--noopt`, `--opt=true|false`.
 // Parsing is pure (no I/O, no logging) so it is unit tested on its own.
 #pragma once
 
@@ -25,8 +26,8 @@ struct AtcOptions {
   std::map<std::string, std::string> given;
 };
 
-// Parses argv[1..]. Errors (kInvalidParam) name the option: unknown, missing value, malformed
-// number, given twice.
+// Parses argv[1..]. Errors (kInvalidParam) name the option: unknown (with the closest known
+// name), missing value, malformed number or boolean, given twice.
 Result<AtcOptions> ParseAtcArgs(const std::vector<std::string>& args);
 
 // Checks what the chosen mode needs and rejects what openacl does not do (yet), with messages

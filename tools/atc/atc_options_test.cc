@@ -31,14 +31,75 @@ TEST(AtcOptions, MalformedCommandLines) {
   EXPECT_FALSE(ParseAtcArgs({"--model", "--framework=5"}).ok());  // value is another option
   EXPECT_FALSE(ParseAtcArgs({"--mode=abc"}).ok());
   EXPECT_FALSE(ParseAtcArgs({"--mode=-1"}).ok());
-  EXPECT_FALSE(ParseAtcArgs({"--help=1"}).ok());
   EXPECT_FALSE(ParseAtcArgs({"--model=a", "--model=b"}).ok());
-  EXPECT_FALSE(ParseAtcArgs({"-model=a"}).ok());
+  EXPECT_FALSE(ParseAtcArgs({"-model=a", "--model", "b"}).ok());  // twice, in two forms
   auto unknown = ParseAtcArgs({"--modle=a.onnx"});
   EXPECT_NE(unknown.status().message().find("--modle"), std::string::npos);
+  EXPECT_NE(unknown.status().message().find("did you mean --model?"), std::string::npos)
+      << unknown.status().message();
+  auto unknown_single = ParseAtcArgs({"-outptu_type=FP32"});
+  EXPECT_EQ(unknown_single.status().message(),
+            "unknown option '-outptu_type=FP32' (did you mean --output_type?)");
+  EXPECT_FALSE(ParseAtcArgs({"--", "--model=a"}).ok());
+  EXPECT_FALSE(ParseAtcArgs({"-=x"}).ok());
+  EXPECT_FALSE(ParseAtcArgs({"--nomodel"}).ok());        // "no" prefix only for booleans
+  EXPECT_FALSE(ParseAtcArgs({"--help=maybe"}).ok());
   EXPECT_TRUE(ParseAtcArgs({"--help"})->help);
   EXPECT_TRUE(ParseAtcArgs({"-h"})->help);
   EXPECT_TRUE(ParseAtcArgs({"--input_shape=", "--model=x"}).ok());  // empty value allowed
+}
+
+// gflags forms (ATC parses its flags with gflags): one and two dashes, '=' or a separate word.
+TEST(AtcOptions, EveryGflagsForm) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"--output_type=FP32", "--model=m.prototxt"},
+                                             {"-output_type=FP32", "-model=m.prototxt"},
+                                             {"--output_type", "FP32", "--model", "m.prototxt"},
+                                             {"-output_type", "FP32", "-model", "m.prototxt"}}) {
+    auto o = ParseAtcArgs(args);
+    ASSERT_TRUE(o.ok()) << args[0] << ": " << o.status().message();
+    EXPECT_EQ(o->output_type, "FP32") << args[0];
+    EXPECT_EQ(o->model, "m.prototxt") << args[0];
+  }
+  // A value that starts with '-' but is no option name is taken as the value.
+  auto shape = ParseAtcArgs({"-input_shape", "-1,3,224,224", "-framework", "0"});
+  ASSERT_TRUE(shape.ok()) << shape.status().message();
+  EXPECT_EQ(shape->input_shape, "-1,3,224,224");
+  EXPECT_EQ(shape->framework, 0);
+  // A missing value is still an error when the next word is an option, in either form.
+  EXPECT_FALSE(ParseAtcArgs({"-model", "-framework=0"}).ok());
+  EXPECT_FALSE(ParseAtcArgs({"--model", "-h"}).ok());
+  EXPECT_FALSE(ParseAtcArgs({"-model"}).ok());
+}
+
+TEST(AtcOptions, BooleansTheGflagsWay) {
+  EXPECT_TRUE(ParseAtcArgs({"--help"})->help);
+  EXPECT_TRUE(ParseAtcArgs({"-help"})->help);
+  EXPECT_TRUE(ParseAtcArgs({"--help=true"})->help);
+  EXPECT_TRUE(ParseAtcArgs({"-h=1"})->help);
+  EXPECT_FALSE(ParseAtcArgs({"--help=false"})->help);
+  EXPECT_FALSE(ParseAtcArgs({"--nohelp"})->help);
+  EXPECT_FALSE(ParseAtcArgs({"-nohelp", "--model=a"})->help);
+  // A boolean never takes the next word: "true" here is a stray argument.
+  EXPECT_FALSE(ParseAtcArgs({"--help", "true"}).ok());
+  EXPECT_FALSE(ParseAtcArgs({"--nohelp=true"}).ok());
+}
+
+// The C++ ResNet-50 sample README's line, unchanged (mixes --name=value and -name=value).
+TEST(AtcOptions, CaffeSampleReadmeLine) {
+  auto o = ParseAtcArgs({"--model=caffe_model/resnet50.prototxt",
+                         "--weight=caffe_model/resnet50.caffemodel", "--framework=0",
+                         "--output=model/resnet50", "--soc_version=Ascend310",
+                         "--input_format=NCHW", "--input_fp16_nodes=data", "-output_type=FP32",
+                         "--out_nodes=prob:0"});
+  ASSERT_TRUE(o.ok()) << o.status().message();
+  EXPECT_EQ(o->framework, 0);
+  EXPECT_EQ(o->model, "caffe_model/resnet50.prototxt");
+  EXPECT_EQ(o->weight, "caffe_model/resnet50.caffemodel");
+  EXPECT_EQ(o->output_type, "FP32");
+  EXPECT_EQ(o->out_nodes, "prob:0");
+  EXPECT_EQ(o->input_fp16_nodes, "data");
+  EXPECT_EQ(o->given.size(), 9u);
 }
 
 Status Validate(const std::vector<std::string>& args) {

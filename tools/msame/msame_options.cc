@@ -1,5 +1,6 @@
 #include "msame_options.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
@@ -7,6 +8,9 @@
 namespace msame {
 namespace {
 
+// kBool: msame's `--debug true`, and the gflags forms `--debug`, `--nodebug`, `--debug=false`.
+// kFlag: a gflags boolean that never takes the next word (`--profile`, `--noprofile`,
+// `--profile=true`).
 enum class Kind { kString, kInt, kBool, kFlag };
 
 struct Spec {
@@ -30,6 +34,70 @@ const Spec* FindSpec(const std::string& name) {
   return nullptr;
 }
 
+bool IsBoolean(Kind kind) { return kind == Kind::kBool || kind == Kind::kFlag; }
+
+bool IsBoolWord(const std::string& text) {
+  return text == "true" || text == "false" || text == "1" || text == "0";
+}
+
+// One command-line word in gflags form: `--name` or `-name`, either with `=value`.
+struct FlagWord {
+  std::string name, value;
+  bool has_value = false;
+};
+
+bool SplitFlagWord(const std::string& arg, FlagWord* word, std::string* error) {
+  size_t dashes = arg.rfind("--", 0) == 0 ? 2 : (arg.rfind("-", 0) == 0 ? 1 : 0);
+  if (dashes == 0 || arg.size() == dashes || arg[dashes] == '=') {
+    *error = "unexpected argument '" + arg + "' (options look like --model=x.om)";
+    return false;
+  }
+  size_t eq = arg.find('=');
+  word->name = arg.substr(dashes, eq == std::string::npos ? std::string::npos : eq - dashes);
+  word->has_value = eq != std::string::npos;
+  word->value = word->has_value ? arg.substr(eq + 1) : "";
+  return true;
+}
+
+// Whether the word after a value option is itself an option (so the value is missing): only
+// known option names count, so a value such as "-1" is still a value.
+bool LooksLikeOption(const std::string& arg) {
+  FlagWord word;
+  std::string ignored;
+  if (!SplitFlagWord(arg, &word, &ignored)) return false;
+  if (FindSpec(word.name)) return true;
+  const Spec* positive = word.name.rfind("no", 0) == 0 ? FindSpec(word.name.substr(2)) : nullptr;
+  return positive && IsBoolean(positive->kind);
+}
+
+// Edit distance counting a swap of two neighbouring letters as one edit ("modle" -> "model").
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i)
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+// The known option closest to `name`; on a tie the one of the nearest length.
+std::string UnknownOptionMessage(const std::string& arg, const std::string& name) {
+  const Spec* best = nullptr;
+  size_t best_distance = 0;
+  for (const Spec& s : kSpecs) {
+    size_t d = EditDistance(name, s.name) * 64 +
+               static_cast<size_t>(std::abs(static_cast<long>(name.size()) -
+                                            static_cast<long>(std::string(s.name).size())));
+    if (!best || d < best_distance) best = &s, best_distance = d;
+  }
+  return "unknown option '" + arg + "' (did you mean --" + best->name + "?)";
+}
+
 bool ParseInt(const std::string& name, const std::string& text, int* out, std::string* error) {
   errno = 0;
   char* end = nullptr;
@@ -43,9 +111,9 @@ bool ParseInt(const std::string& name, const std::string& text, int* out, std::s
 }
 
 bool ParseBool(const std::string& name, const std::string& text, bool* out, std::string* error) {
-  if (text == "true" || text == "1") {
+  if (text == "true" || text == "1" || text == "yes" || text == "t" || text == "y") {
     *out = true;
-  } else if (text == "false" || text == "0") {
+  } else if (text == "false" || text == "0" || text == "no" || text == "f" || text == "n") {
     *out = false;
   } else {
     *error = "--" + name + " expects true or false, got '" + text + "'";
@@ -67,12 +135,6 @@ bool Assign(Options* o, const std::string& name, const std::string& v, std::stri
     return ParseInt(name, v, &o->loop, error);
   else if (name == "device")
     return ParseInt(name, v, &o->device, error);
-  else if (name == "debug")
-    return ParseBool(name, v, &o->debug, error);
-  else if (name == "profiler")
-    return ParseBool(name, v, &o->profiler, error);
-  else if (name == "dump")
-    return ParseBool(name, v, &o->dump, error);
   else if (name == "dymBatch")
     o->dym_batch = v;
   else if (name == "dymHW")
@@ -115,36 +177,40 @@ std::vector<std::string> SplitList(const std::string& text, char sep) {
 
 bool ParseArgs(const std::vector<std::string>& args, Options* options, std::string* error) {
   for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg.size() < 3 || arg.compare(0, 2, "--") != 0) {
-      *error = "unexpected argument '" + arg + "' (options look like --model=x.om)";
-      return false;
+    FlagWord word;
+    if (!SplitFlagWord(args[i], &word, error)) return false;
+    const Spec* spec = FindSpec(word.name);
+    bool negated = false;
+    if (!spec && !word.has_value && word.name.rfind("no", 0) == 0) {
+      const Spec* positive = FindSpec(word.name.substr(2));
+      if (positive && IsBoolean(positive->kind)) spec = positive, negated = true;
     }
-    std::string name = arg.substr(2), value;
-    bool has_value = false;
-    size_t eq = name.find('=');
-    if (eq != std::string::npos) {
-      value = name.substr(eq + 1);
-      name = name.substr(0, eq);
-      has_value = true;
-    }
-    const Spec* spec = FindSpec(name);
     if (spec == nullptr) {
-      *error = "unknown option --" + name;
+      *error = UnknownOptionMessage(args[i], word.name);
       return false;
     }
-    if (spec->kind == Kind::kFlag) {
-      if (has_value) {
-        *error = "--" + name + " takes no value";
-        return false;
+    const std::string name = spec->name;
+    if (IsBoolean(spec->kind)) {
+      bool on = !negated;
+      std::string text = word.value;
+      bool has_text = word.has_value;
+      if (!has_text && !negated && spec->kind == Kind::kBool && i + 1 < args.size() &&
+          IsBoolWord(args[i + 1])) {
+        text = args[++i];
+        has_text = true;
       }
-      if (name == "help") options->help = true;
-      if (name == "profile") options->profile = true;
+      if (has_text && !ParseBool(name, text, &on, error)) return false;
+      if (name == "help") options->help = on;
+      if (name == "profile") options->profile = on;
+      if (name == "debug") options->debug = on;
+      if (name == "profiler") options->profiler = on;
+      if (name == "dump") options->dump = on;
       continue;
     }
-    if (!has_value) {
-      if (i + 1 >= args.size()) {
-        *error = "--" + name + " needs a value";
+    std::string value = word.value;
+    if (!word.has_value) {
+      if (i + 1 >= args.size() || LooksLikeOption(args[i + 1])) {
+        *error = "--" + name + " needs a value (--" + name + "=VALUE or --" + name + " VALUE)";
         return false;
       }
       value = args[++i];

@@ -1,5 +1,7 @@
 // msame's command line (acl-api.md §7.1) plus openacl's benchmark extensions.
-// `--opt value` and `--opt=value` both work. Parsing is pure (no I/O) so it is tested on its own.
+// Parsed the gflags way: `--opt=value`, `-opt=value`, `--opt value`, `-opt value`; booleans as
+// `--opt`, `--noopt`, `--opt=true|false` (and msame's `--debug true`). Parsing is pure (no I/O) so
+// it is tested on its own.
 #pragma once
 
 #include <cstddef>

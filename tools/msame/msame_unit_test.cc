@@ -138,8 +138,59 @@ TEST(MsameOptions, ProfileFlag) {
   std::string err;
   ASSERT_TRUE(ParseArgs({"--model=a.om", "--profile"}, &o, &err)) << err;
   EXPECT_TRUE(o.profile);
-  EXPECT_FALSE(ParseArgs({"--profile=1"}, &o, &err));
+  Options off;
+  ASSERT_TRUE(ParseArgs({"--profile=1", "--noprofile"}, &off, &err)) << err;
+  EXPECT_FALSE(off.profile);
+  EXPECT_FALSE(ParseArgs({"--profile=maybe"}, &o, &err));
+  EXPECT_FALSE(ParseArgs({"--profile", "true"}, &o, &err));  // a flag never takes the next word
   EXPECT_NE(Usage().find("OPENACL_PROFILE"), std::string::npos);
+}
+
+// gflags forms: one or two dashes, '=' or the next word; booleans bare, negated or with a value.
+TEST(MsameOptions, EveryGflagsForm) {
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"--model=a.om", "--loop=4"},
+           {"-model=a.om", "-loop=4"},
+           {"--model", "a.om", "--loop", "4"},
+           {"-model", "a.om", "-loop", "4"}}) {
+    Options o;
+    std::string err;
+    ASSERT_TRUE(ParseArgs(args, &o, &err)) << args[0] << ": " << err;
+    EXPECT_EQ(o.model, "a.om") << args[0];
+    EXPECT_EQ(o.loop, 4) << args[0];
+  }
+  struct BoolCase {
+    std::vector<std::string> args;
+    bool debug;
+  };
+  for (const BoolCase& c : std::vector<BoolCase>{{{"--debug"}, true},
+                                                 {{"-debug"}, true},
+                                                 {{"--debug", "true"}, true},
+                                                 {{"--debug", "false"}, false},
+                                                 {{"--debug=true"}, true},
+                                                 {{"-debug=false"}, false},
+                                                 {{"--debug=1", "--nodebug"}, false},
+                                                 {{"-nodebug"}, false},
+                                                 {{"--debug", "--model=a.om"}, true}}) {
+    Options o;
+    std::string err;
+    ASSERT_TRUE(ParseArgs(c.args, &o, &err)) << c.args[0] << ": " << err;
+    EXPECT_EQ(o.debug, c.debug) << c.args[0] << " " << c.args.size();
+  }
+  Options o;
+  std::string err;
+  EXPECT_FALSE(ParseArgs({"-modle=a.om"}, &o, &err));
+  EXPECT_EQ(err, "unknown option '-modle=a.om' (did you mean --model?)");
+  EXPECT_FALSE(ParseArgs({"--outptuSize=4"}, &o, &err));
+  EXPECT_NE(err.find("did you mean --outputSize?"), std::string::npos) << err;
+  EXPECT_FALSE(ParseArgs({"--model", "-loop=2"}, &o, &err));  // value missing: next is an option
+  EXPECT_NE(err.find("--model needs a value"), std::string::npos) << err;
+  EXPECT_FALSE(ParseArgs({"--nomodel"}, &o, &err));  // "no" prefix only for booleans
+  EXPECT_FALSE(ParseArgs({"--debug=maybe"}, &o, &err));
+  Options neg;
+  ASSERT_TRUE(ParseArgs({"-loop", "-3"}, &neg, &err)) << err;  // "-3" is a value, not an option
+  EXPECT_EQ(neg.loop, -3);
+  EXPECT_FALSE(ValidateOptions(neg, &err));
 }
 
 TEST(MsameNpy, ParsesFloat32) {
