@@ -44,8 +44,8 @@ sanitize: deps
 # Thread stress tests under ThreadSanitizer (one OpenMP thread: libgomp is not instrumented).
 tsan: deps
 	cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPENACL_TSAN=ON -DOPENACL_BUILD_PYTHON=OFF
-	cmake --build build-tsan -j $(JOBS) --target capi_tests runtime_tests
-	OMP_NUM_THREADS=1 OPENACL_NUM_THREADS=1 TSAN_OPTIONS=halt_on_error=1 build-tsan/bin/runtime_tests
+	cmake --build build-tsan -j $(JOBS) --target capi_tests device_tests
+	OMP_NUM_THREADS=1 OPENACL_NUM_THREADS=1 TSAN_OPTIONS=halt_on_error=1 build-tsan/bin/device_tests
 	OMP_NUM_THREADS=1 OPENACL_NUM_THREADS=1 TSAN_OPTIONS=halt_on_error=1 build-tsan/bin/capi_tests \
 	  --gtest_filter='*Stress*:*Concurrent*:*Thread*:*Async*:*Callback*'
 

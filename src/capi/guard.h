@@ -32,11 +32,11 @@
 #include "acl/acl.h"
 #include "base/status.h"
 
-namespace openacl::runtime {
+namespace openacl::device {
 class Context;
 class Event;
 class Stream;
-}  // namespace openacl::runtime
+}  // namespace openacl::device
 
 namespace openacl::capi {
 
@@ -92,9 +92,9 @@ void* EncodeHandle(HandleKind kind, uint64_t id);
 uint64_t DecodeHandle(HandleKind kind, const void* handle);
 
 // NULL = the current context's default stream.
-Result<std::shared_ptr<runtime::Stream>> StreamFromHandle(void* stream);
-Result<std::shared_ptr<runtime::Event>> EventFromHandle(void* event);
-Result<std::shared_ptr<runtime::Context>> ContextFromHandle(void* context);
+Result<std::shared_ptr<device::Stream>> StreamFromHandle(void* stream);
+Result<std::shared_ptr<device::Event>> EventFromHandle(void* event);
+Result<std::shared_ptr<device::Context>> ContextFromHandle(void* context);
 
 // ---- live sets for capi-owned structs (aclDataBuffer, aclTensorDesc, aclmdlDesc, ...) ----
 // Detects NULL, unknown and already destroyed pointers before they are dereferenced.

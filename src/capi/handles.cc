@@ -1,7 +1,7 @@
 #include <cstdio>
 
 #include "capi/guard.h"
-#include "runtime/device.h"
+#include "device/device.h"
 
 namespace openacl::capi {
 namespace {
@@ -33,26 +33,26 @@ Status NotAHandle(const char* what, const void* h) {
 }
 }  // namespace
 
-Result<std::shared_ptr<runtime::Stream>> StreamFromHandle(void* stream) {
-  if (stream == nullptr) return runtime::DeviceManager::Global().ResolveStream(0);
+Result<std::shared_ptr<device::Stream>> StreamFromHandle(void* stream) {
+  if (stream == nullptr) return device::DeviceManager::Global().ResolveStream(0);
   uint64_t id = DecodeHandle(HandleKind::kStream, stream);
-  auto s = id ? runtime::DeviceManager::Global().FindStream(id) : nullptr;
+  auto s = id ? device::DeviceManager::Global().FindStream(id) : nullptr;
   if (!s) return NotAHandle("stream", stream);
   return s;
 }
 
-Result<std::shared_ptr<runtime::Event>> EventFromHandle(void* event) {
+Result<std::shared_ptr<device::Event>> EventFromHandle(void* event) {
   if (event == nullptr) return InvalidParam("event is null");
   uint64_t id = DecodeHandle(HandleKind::kEvent, event);
-  auto e = id ? runtime::DeviceManager::Global().FindEvent(id) : nullptr;
+  auto e = id ? device::DeviceManager::Global().FindEvent(id) : nullptr;
   if (!e) return NotAHandle("event", event);
   return e;
 }
 
-Result<std::shared_ptr<runtime::Context>> ContextFromHandle(void* context) {
+Result<std::shared_ptr<device::Context>> ContextFromHandle(void* context) {
   if (context == nullptr) return InvalidParam("context is null");
   uint64_t id = DecodeHandle(HandleKind::kContext, context);
-  auto c = id ? runtime::DeviceManager::Global().FindContext(id) : nullptr;
+  auto c = id ? device::DeviceManager::Global().FindContext(id) : nullptr;
   if (!c) return NotAHandle("context", context);
   return c;
 }

@@ -9,10 +9,10 @@
 #include "base/logging.h"
 #include "capi/guard.h"
 #include "capi/thread_error.h"
-#include "runtime/callback.h"
-#include "runtime/config.h"
-#include "runtime/device.h"
-#include "runtime/memory_registry.h"
+#include "device/callback.h"
+#include "device/config.h"
+#include "device/device.h"
+#include "device/memory_registry.h"
 
 namespace openacl::capi {
 namespace {
@@ -26,14 +26,14 @@ std::vector<void (*)()>& FinalizeHooks() {
 }
 
 Status Initialize(const char* config_path) {
-  ASSIGN_OR_RETURN(runtime::RuntimeConfig config, runtime::LoadConfigFile(config_path));
+  ASSIGN_OR_RETURN(device::RuntimeConfig config, device::LoadConfigFile(config_path));
   std::lock_guard<std::mutex> lock(g_init_mu);
   if (g_initialized) {
     return Status(StatusCode::kRepeatInitialize,
                   "aclInit was already called (call aclFinalize before initializing again)");
   }
-  runtime::SetActiveConfig(config);
-  runtime::MemoryRegistry::Global().SetCapacity(config.device_memory_bytes);
+  device::SetActiveConfig(config);
+  device::MemoryRegistry::Global().SetCapacity(config.device_memory_bytes);
   g_initialized = true;
   return Status::Ok();
 }
@@ -48,10 +48,10 @@ Status Finalize() {
     hooks = FinalizeHooks();
   }
   for (auto hook : hooks) hook();  // outside the lock: hooks may call back into the API
-  runtime::DeviceManager::Global().Finalize();
-  runtime::ReportHub::Global().Clear();
-  runtime::MemoryRegistry::Global().ReleaseAll();
-  runtime::SetActiveConfig(runtime::RuntimeConfig{});
+  device::DeviceManager::Global().Finalize();
+  device::ReportHub::Global().Clear();
+  device::MemoryRegistry::Global().ReleaseAll();
+  device::SetActiveConfig(device::RuntimeConfig{});
   std::lock_guard<std::mutex> lock(g_init_mu);
   g_initialized = false;
   return Status::Ok();
@@ -157,7 +157,7 @@ const char* aclrtGetSocName(void) {
   static std::mutex mu;
   static std::set<std::string>* names = new std::set<std::string>();
   std::lock_guard<std::mutex> lock(mu);
-  return names->insert(openacl::runtime::ConfiguredSocName()).first->c_str();
+  return names->insert(openacl::device::ConfiguredSocName()).first->c_str();
 }
 
 }  // extern "C"

@@ -8,7 +8,7 @@
 #include "capi/model_registry.h"
 #include "capi/stream_access.h"
 #include "capi/tensor_desc.h"
-#include "runtime/memory_registry.h"
+#include "device/memory_registry.h"
 
 using openacl::Result;
 using openacl::Status;
@@ -52,7 +52,7 @@ Status Collect(const aclmdlDataset* ds, const std::vector<openacl::IODesc>& desc
     out->sizes = out->heap_sizes.data();
   }
   out->count = n;
-  const auto& mem = openacl::runtime::MemoryRegistry::Global();
+  const auto& mem = openacl::device::MemoryRegistry::Global();
   for (size_t i = 0; i < n; ++i) {
     const aclDataBuffer* b = ds->buffers[i];
     RETURN_IF_ERROR(capi::DataBufferRegistry().Check(b, side, "aclDataBuffer"));
@@ -67,7 +67,7 @@ Status Collect(const aclmdlDataset* ds, const std::vector<openacl::IODesc>& desc
     if (checked > 0 && (b->data == nullptr || !mem.IsDeviceRange(b->data, checked)))
       return Status(StatusCode::kInvalidParam,
                     std::string(side) + " " + std::to_string(i) + " ('" + d.name + "'): address " +
-                        openacl::runtime::PtrString(b->data) +
+                        openacl::device::PtrString(b->data) +
                         " is not device memory (allocate it with aclrtMalloc and copy host data "
                         "in with aclrtMemcpy)");
     out->ptrs[i] = b->data;

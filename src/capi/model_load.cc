@@ -2,7 +2,7 @@
 #include "acl/acl_mdl.h"
 #include "capi/model_registry.h"
 #include "format/om_reader.h"
-#include "runtime/memory_registry.h"
+#include "device/memory_registry.h"
 
 using openacl::ModelMemory;
 using openacl::Status;
@@ -11,20 +11,20 @@ namespace capi = openacl::capi;
 
 namespace {
 
-Status CheckCallerMemory(const ModelMemory& mem) {
-  auto& reg = openacl::runtime::MemoryRegistry::Global();
+Status CheckCallerMemory(const engine::ModelMemory& mem) {
+  auto& reg = openacl::device::MemoryRegistry::Global();
   if (mem.work && !reg.IsDeviceRange(mem.work, mem.work_size))
-    return openacl::InvalidParam("workPtr " + openacl::runtime::PtrString(mem.work) + " (" +
+    return openacl::InvalidParam("workPtr " + openacl::device::PtrString(mem.work) + " (" +
                                  std::to_string(mem.work_size) +
                                  " bytes) is not device memory from aclrtMalloc");
   if (mem.weight && !reg.IsDeviceRange(mem.weight, mem.weight_size))
-    return openacl::InvalidParam("weightPtr " + openacl::runtime::PtrString(mem.weight) + " (" +
+    return openacl::InvalidParam("weightPtr " + openacl::device::PtrString(mem.weight) + " (" +
                                  std::to_string(mem.weight_size) +
                                  " bytes) is not device memory from aclrtMalloc");
   return Status::Ok();
 }
 
-aclError LoadFile(const char* api, const char* path, uint32_t* modelId, const ModelMemory& mem) {
+aclError LoadFile(const char* api, const char* path, uint32_t* modelId, const engine::ModelMemory& mem) {
   return capi::Guard(api, [&]() -> Status {
     RETURN_IF_ERROR(capi::RequireInit(api));
     CHECK_OR_RETURN(path != nullptr, kInvalidParam, "modelPath is null");
@@ -37,7 +37,7 @@ aclError LoadFile(const char* api, const char* path, uint32_t* modelId, const Mo
 }
 
 aclError LoadMem(const char* api, const void* data, size_t size, uint32_t* modelId,
-                 const ModelMemory& mem) {
+                 const engine::ModelMemory& mem) {
   return capi::Guard(api, [&]() -> Status {
     RETURN_IF_ERROR(capi::RequireInit(api));
     CHECK_OR_RETURN(data != nullptr, kInvalidParam, "model pointer is null");
@@ -61,11 +61,11 @@ Status QuerySizes(const openacl::Result<openacl::CompiledModel>& model, size_t* 
 }  // namespace
 
 aclError aclmdlLoadFromFile(const char* modelPath, uint32_t* modelId) {
-  return LoadFile(__func__, modelPath, modelId, ModelMemory());
+  return LoadFile(__func__, modelPath, modelId, engine::ModelMemory());
 }
 
 aclError aclmdlLoadFromMem(const void* model, size_t modelSize, uint32_t* modelId) {
-  return LoadMem(__func__, model, modelSize, modelId, ModelMemory());
+  return LoadMem(__func__, model, modelSize, modelId, engine::ModelMemory());
 }
 
 aclError aclmdlLoadFromFileWithMem(const char* modelPath, uint32_t* modelId, void* workPtr,
@@ -175,14 +175,14 @@ aclError aclmdlLoadWithConfig(const aclmdlConfigHandle* handle, uint32_t* modelI
     return capi::ConfigHandleRegistry().Check(handle, "handle", "aclmdlConfigHandle");
   });
   if (check != ACL_SUCCESS) return check;
-  ModelMemory mem{handle->work, handle->work_size, handle->weight, handle->weight_size};
+  engine::ModelMemory mem{handle->work, handle->work_size, handle->weight, handle->weight_size};
   switch (handle->load_type) {
     case ACL_MDL_LOAD_FROM_FILE:
-      return LoadFile(__func__, handle->path.c_str(), modelId, ModelMemory());
+      return LoadFile(__func__, handle->path.c_str(), modelId, engine::ModelMemory());
     case ACL_MDL_LOAD_FROM_FILE_WITH_MEM:
       return LoadFile(__func__, handle->path.c_str(), modelId, mem);
     case ACL_MDL_LOAD_FROM_MEM:
-      return LoadMem(__func__, handle->mem, handle->mem_size, modelId, ModelMemory());
+      return LoadMem(__func__, handle->mem, handle->mem_size, modelId, engine::ModelMemory());
     case ACL_MDL_LOAD_FROM_MEM_WITH_MEM:
       return LoadMem(__func__, handle->mem, handle->mem_size, modelId, mem);
     default:

@@ -11,8 +11,8 @@ namespace openacl::capi {
 namespace {
 
 std::mutex g_mu;
-std::map<uint32_t, std::shared_ptr<LoadedModel>>& Table() {
-  static auto* table = new std::map<uint32_t, std::shared_ptr<LoadedModel>>();
+std::map<uint32_t, std::shared_ptr<engine::LoadedModel>>& Table() {
+  static auto* table = new std::map<uint32_t, std::shared_ptr<engine::LoadedModel>>();
   return *table;
 }
 uint32_t g_next_id = 1;
@@ -45,7 +45,7 @@ LiveSet<aclmdlExecConfigHandle>& ExecConfigRegistry() {
   return *s;
 }
 
-uint32_t AddModel(std::shared_ptr<LoadedModel> model) {
+uint32_t AddModel(std::shared_ptr<engine::LoadedModel> model) {
   static const bool hooked = [] {
     RegisterFinalizeHook(&RemoveAllModels);  // aclFinalize unloads every model
     return true;
@@ -57,7 +57,7 @@ uint32_t AddModel(std::shared_ptr<LoadedModel> model) {
   return id;
 }
 
-Result<std::shared_ptr<LoadedModel>> FindModel(uint32_t id) {
+Result<std::shared_ptr<engine::LoadedModel>> FindModel(uint32_t id) {
   std::lock_guard<std::mutex> lock(g_mu);
   auto it = Table().find(id);
   if (it == Table().end())
@@ -68,7 +68,7 @@ Result<std::shared_ptr<LoadedModel>> FindModel(uint32_t id) {
 }
 
 Status RemoveModel(uint32_t id) {
-  std::shared_ptr<LoadedModel> doomed;  // released outside the lock
+  std::shared_ptr<engine::LoadedModel> doomed;  // released outside the lock
   {
     std::lock_guard<std::mutex> lock(g_mu);
     auto it = Table().find(id);
@@ -83,7 +83,7 @@ Status RemoveModel(uint32_t id) {
 }
 
 void RemoveAllModels() {
-  std::map<uint32_t, std::shared_ptr<LoadedModel>> doomed;
+  std::map<uint32_t, std::shared_ptr<engine::LoadedModel>> doomed;
   std::lock_guard<std::mutex> lock(g_mu);
   doomed.swap(Table());
 }
@@ -107,20 +107,20 @@ Result<CompiledModel> ReadModelMemory(const void* data, size_t size) {
                     onnx.status().message());
 }
 
-Result<std::shared_ptr<LoadedModel>> LoadModelFile(const char* path, const ModelMemory& mem) {
+Result<std::shared_ptr<engine::LoadedModel>> LoadModelFile(const char* path, const engine::ModelMemory& mem) {
   ASSIGN_OR_RETURN(CompiledModel model, ReadModelFile(path));
   if (model.is_single_op)
     return InvalidParam(std::string("'") + path +
                         "' is a single-operator model; load it with aclopSetModelDir/aclopLoad");
-  return LoadedModel::Create(std::move(model), mem, std::string("model '") + path + "'");
+  return engine::LoadedModel::Create(std::move(model), mem, std::string("model '") + path + "'");
 }
 
-Result<std::shared_ptr<LoadedModel>> LoadModelMemory(const void* data, size_t size,
-                                                     const ModelMemory& mem) {
+Result<std::shared_ptr<engine::LoadedModel>> LoadModelMemory(const void* data, size_t size,
+                                                     const engine::ModelMemory& mem) {
   ASSIGN_OR_RETURN(CompiledModel model, ReadModelMemory(data, size));
   if (model.is_single_op)
     return InvalidParam("the model in memory is a single-operator model; use aclopLoad");
-  return LoadedModel::Create(std::move(model), mem, "model in memory");
+  return engine::LoadedModel::Create(std::move(model), mem, "model in memory");
 }
 
 }  // namespace openacl::capi

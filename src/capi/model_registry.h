@@ -11,7 +11,7 @@
 #include "acl/acl_mdl.h"
 #include "capi/guard.h"
 #include "format/compiled_model.h"
-#include "runtime/loaded_model.h"
+#include "engine/loaded_model.h"
 
 struct aclmdlDesc {
   uint32_t model_id = 0;
@@ -53,17 +53,17 @@ LiveSet<aclmdlConfigHandle>& ConfigHandleRegistry();
 LiveSet<aclmdlExecConfigHandle>& ExecConfigRegistry();
 
 // Registers a loaded model and returns its id.
-uint32_t AddModel(std::shared_ptr<LoadedModel> model);
+uint32_t AddModel(std::shared_ptr<engine::LoadedModel> model);
 // kInvalidModelId naming the id when it is unknown or already unloaded.
-Result<std::shared_ptr<LoadedModel>> FindModel(uint32_t id);
+Result<std::shared_ptr<engine::LoadedModel>> FindModel(uint32_t id);
 Status RemoveModel(uint32_t id);
 // Unloads everything (aclFinalize).
 void RemoveAllModels();
 
 // Loads an .om or .onnx (compiled on the fly) from a file or memory.
-Result<std::shared_ptr<LoadedModel>> LoadModelFile(const char* path, const ModelMemory& mem);
-Result<std::shared_ptr<LoadedModel>> LoadModelMemory(const void* data, size_t size,
-                                                     const ModelMemory& mem);
+Result<std::shared_ptr<engine::LoadedModel>> LoadModelFile(const char* path, const engine::ModelMemory& mem);
+Result<std::shared_ptr<engine::LoadedModel>> LoadModelMemory(const void* data, size_t size,
+                                                     const engine::ModelMemory& mem);
 // The compiled model without preparing kernels (descriptions, size queries).
 Result<CompiledModel> ReadModelFile(const char* path);
 Result<CompiledModel> ReadModelMemory(const void* data, size_t size);

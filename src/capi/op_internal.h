@@ -12,7 +12,7 @@
 #include "capi/guard.h"
 #include "compiler/single_op/op_desc.h"
 #include "format/compiled_model.h"
-#include "runtime/loaded_model.h"
+#include "engine/loaded_model.h"
 
 struct aclopAttr {
   std::map<std::string, openacl::single_op::AttrValue> attrs;
@@ -22,7 +22,7 @@ namespace openacl::capi {
 
 // A loaded op resolved for concrete shapes: what one execution needs.
 struct OpExec {
-  std::shared_ptr<LoadedModel> model;
+  std::shared_ptr<engine::LoadedModel> model;
   std::vector<int> graph_input;       // per AscendCL input: graph input index or -1
   std::vector<uint64_t> input_bytes;  // per AscendCL input (0 for constant / omitted)
   std::vector<Shape> output_dims;     // per AscendCL output, concrete

@@ -7,7 +7,7 @@
 #include "compiler/single_op/op_json.h"
 #include "compiler/single_op/op_mapping.h"
 #include "compiler/single_op/single_op_compiler.h"
-#include "runtime/memory_registry.h"
+#include "device/memory_registry.h"
 
 namespace openacl::capi {
 
@@ -46,8 +46,8 @@ Status CheckBuffer(const aclDataBuffer* b, uint64_t need, const std::string& wha
     return InvalidParam(op + ": " + what + " has " + std::to_string(b->size) +
                         " bytes, the op needs " + std::to_string(need));
   if (need > 0 &&
-      (b->data == nullptr || !runtime::MemoryRegistry::Global().IsDeviceRange(b->data, need)))
-    return InvalidParam(op + ": " + what + " address " + runtime::PtrString(b->data) +
+      (b->data == nullptr || !device::MemoryRegistry::Global().IsDeviceRange(b->data, need)))
+    return InvalidParam(op + ": " + what + " address " + device::PtrString(b->data) +
                         " is not device memory (allocate it with aclrtMalloc)");
   return Status::Ok();
 }

@@ -18,11 +18,11 @@ namespace so = single_op;
 struct OpStore::Entry {
   so::OpDesc desc;  // canonical, dynamic dims kept
   std::string source;
-  std::shared_ptr<LoadedModel> model;  // static: the op; dynamic: the representative shape
+  std::shared_ptr<engine::LoadedModel> model;  // static: the op; dynamic: the representative shape
   bool dynamic = false;
   std::string json;
   std::mutex mu;  // guards by_shape
-  std::map<std::string, std::shared_ptr<LoadedModel>> by_shape;
+  std::map<std::string, std::shared_ptr<engine::LoadedModel>> by_shape;
 };
 
 namespace {
@@ -43,7 +43,7 @@ Result<std::shared_ptr<OpStore::Entry>> MakeEntry(CompiledModel model, const std
   entry->json = so::OpDescToJson(entry->desc);
   entry->dynamic = so::IsDynamic(entry->desc);
   entry->source = source;
-  ASSIGN_OR_RETURN(entry->model, LoadedModel::Create(std::move(model), ModelMemory(), source));
+  ASSIGN_OR_RETURN(entry->model, engine::LoadedModel::Create(std::move(model), engine::ModelMemory(), source));
   return entry;
 }
 
@@ -69,7 +69,7 @@ Result<OpExec> Bind(OpStore::Entry& e, const so::OpDesc& request) {
       auto compiled = so::CompileSingleOpForShapes(e.desc, dims);
       if (!compiled.ok())
         return compiled.status().WithContext("compiling " + ex.what + " for input shapes " + key);
-      ASSIGN_OR_RETURN(ex.model, LoadedModel::Create(std::move(compiled).value(), ModelMemory(),
+      ASSIGN_OR_RETURN(ex.model, engine::LoadedModel::Create(std::move(compiled).value(), engine::ModelMemory(),
                                                      e.source + " " + key));
       if (e.by_shape.size() >= kMaxShapesPerOp) e.by_shape.clear();
       e.by_shape[key] = ex.model;

@@ -1,14 +1,14 @@
 // Host callbacks: aclrtSubscribeReport / aclrtLaunchCallback / aclrtProcessReport /
 // aclrtUnSubscribeReport, and aclrtLaunchHostFunc (runs on the stream's own thread).
 #include "capi/guard.h"
-#include "runtime/callback.h"
-#include "runtime/stream.h"
+#include "device/callback.h"
+#include "device/stream.h"
 
 namespace {
 using openacl::Status;
 using openacl::capi::Guard;
 using openacl::capi::StreamFromHandle;
-using openacl::runtime::ReportHub;
+using openacl::device::ReportHub;
 }  // namespace
 
 extern "C" {

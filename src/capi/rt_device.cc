@@ -2,8 +2,8 @@
 #include <atomic>
 
 #include "capi/guard.h"
-#include "runtime/device.h"
-#include "runtime/stream.h"
+#include "device/device.h"
+#include "device/stream.h"
 
 // Layout private to openacl (apps only see aclrtExceptionInfo*).
 struct rtExceptionInfo {
@@ -19,7 +19,7 @@ namespace {
 using openacl::Status;
 using openacl::capi::Guard;
 using openacl::capi::HandleKind;
-using openacl::runtime::DeviceManager;
+using openacl::device::DeviceManager;
 
 std::atomic<aclrtExceptionInfoCallback> g_exception_callback{nullptr};
 
@@ -109,7 +109,7 @@ aclError aclrtGetCurrentContext(aclrtContext* context) {
 
 aclError aclrtSetExceptionInfoCallback(aclrtExceptionInfoCallback callback) {
   g_exception_callback = callback;
-  openacl::runtime::Stream::SetFailureObserver(callback ? &OnTaskFailure : nullptr);
+  openacl::device::Stream::SetFailureObserver(callback ? &OnTaskFailure : nullptr);
   return ACL_SUCCESS;
 }
 

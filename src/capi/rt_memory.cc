@@ -6,18 +6,18 @@
 #include <string>
 
 #include "capi/guard.h"
-#include "runtime/device.h"
-#include "runtime/memory_registry.h"
+#include "device/device.h"
+#include "device/memory_registry.h"
 
 namespace {
 
 using openacl::InvalidParam;
 using openacl::Status;
 using openacl::capi::Guard;
-using openacl::runtime::MemKind;
-using openacl::runtime::MemLocation;
-using openacl::runtime::MemoryRegistry;
-using openacl::runtime::PtrString;
+using openacl::device::MemKind;
+using openacl::device::MemLocation;
+using openacl::device::MemoryRegistry;
+using openacl::device::PtrString;
 
 enum class Side { kHost, kDevice, kAny };
 
@@ -87,7 +87,7 @@ Status CheckSide(const char* role, const void* p, size_t n, Side expect, const c
   }
   if (!loc.in_bounds) {
     return InvalidParam(who + ": range " + RangeText(p, n) + " runs past the end of its " +
-                        openacl::runtime::MemKindName(loc.kind) + " block " + PtrString(loc.base) +
+                        openacl::device::MemKindName(loc.kind) + " block " + PtrString(loc.base) +
                         " of " + std::to_string(loc.block_size) + " bytes (offset " +
                         std::to_string(loc.offset) + ")");
   }
@@ -110,7 +110,7 @@ Status CheckCopy(void* dst, size_t destMax, const void* src, size_t count, aclrt
 Status Allocate(void** devPtr, size_t size, aclrtMemMallocPolicy policy, const char* api) {
   if (devPtr == nullptr) return InvalidParam("devPtr is null");
   RETURN_IF_ERROR(openacl::capi::RequireInit(api));
-  RETURN_IF_ERROR(openacl::runtime::DeviceManager::Global().CurrentContext().status());
+  RETURN_IF_ERROR(openacl::device::DeviceManager::Global().CurrentContext().status());
   if ((static_cast<uint32_t>(policy) & 0xFFu) > ACL_MEM_MALLOC_HUGE1G_ONLY_P2P) {
     return InvalidParam("malloc policy " + std::to_string(policy) + " is invalid");
   }

@@ -1,9 +1,9 @@
 // Streams and events, plus the stream access helpers of stream_access.h.
 #include "capi/guard.h"
 #include "capi/stream_access.h"
-#include "runtime/device.h"
-#include "runtime/event.h"
-#include "runtime/stream.h"
+#include "device/device.h"
+#include "device/event.h"
+#include "device/stream.h"
 
 namespace openacl {
 
@@ -26,7 +26,7 @@ using openacl::capi::EventFromHandle;
 using openacl::capi::Guard;
 using openacl::capi::HandleKind;
 using openacl::capi::StreamFromHandle;
-using openacl::runtime::DeviceManager;
+using openacl::device::DeviceManager;
 
 Status CreateStream(aclrtStream* stream) {
   if (stream == nullptr) return openacl::InvalidParam("stream is null");
@@ -160,7 +160,7 @@ aclError aclrtEventElapsedTime(float* ms, aclrtEvent startEvent, aclrtEvent endE
     if (ms == nullptr) return openacl::InvalidParam("ms is null");
     ASSIGN_OR_RETURN(auto start, EventFromHandle(startEvent));
     ASSIGN_OR_RETURN(auto end, EventFromHandle(endEvent));
-    ASSIGN_OR_RETURN(*ms, openacl::runtime::Event::ElapsedMs(*start, *end));
+    ASSIGN_OR_RETURN(*ms, openacl::device::Event::ElapsedMs(*start, *end));
     return Status::Ok();
   });
 }

@@ -11,7 +11,7 @@
 
 #include "compiler/compiler.h"
 #include "frontend/onnx/onnx_importer.h"
-#include "runtime/loaded_model.h"
+#include "engine/loaded_model.h"
 #include "tensor_compare.h"
 #include "test_data.h"
 
@@ -119,7 +119,7 @@ TestResult RunChecked(const TestCase& test, const RunOptions& options,
     }
 
   std::map<std::string, Shape> compiled_shapes;
-  std::shared_ptr<LoadedModel> loaded;
+  std::shared_ptr<engine::LoadedModel> loaded;
   for (size_t s = 0; s < sets.size(); ++s) {
     const std::string set_tag = "data set " + std::to_string(s);
     stage("read " + set_tag);
@@ -141,7 +141,7 @@ TestResult RunChecked(const TestCase& test, const RunOptions& options,
       auto compiled = CompileOnnxFile(model_path, copt);
       if (!compiled.ok()) return Classify(compiled.status(), "compile_error", info, model_path);
       stage("load");
-      auto lm = LoadedModel::Create(std::move(compiled).value(), ModelMemory(), model_path);
+      auto lm = engine::LoadedModel::Create(std::move(compiled).value(), engine::ModelMemory(), model_path);
       if (!lm.ok()) return Classify(lm.status(), "compile_error", info, model_path);
       loaded = std::move(lm).value();
       compiled_shapes = shapes;

@@ -10,7 +10,7 @@
 #include "compiler/compiler.h"
 #include "format/om_reader.h"
 #include "format/om_writer.h"
-#include "runtime/loaded_model.h"
+#include "engine/loaded_model.h"
 
 namespace openacl {
 namespace {
@@ -40,7 +40,7 @@ std::unique_ptr<Graph> SmallGraph() {
 }
 
 std::vector<float> Execute(CompiledModel model) {
-  auto loaded = LoadedModel::Create(std::move(model), ModelMemory(), "test");
+  auto loaded = engine::LoadedModel::Create(std::move(model), engine::ModelMemory(), "test");
   EXPECT_TRUE(loaded.ok()) << loaded.status().message();
   if (!loaded.ok()) return {};
   float in[8] = {-1, 1, -2, 2, 0, 5, -5, 3};

@@ -1,11 +1,11 @@
-// End-to-end over the engine: hand-built graph -> CompileGraph -> LoadedModel -> Execute.
+// End-to-end over the engine: hand-built graph -> CompileGraph -> engine::LoadedModel -> Execute.
 #include <gtest/gtest.h>
 
 #include <cstring>
 #include <thread>
 
 #include "compiler/compiler.h"
-#include "runtime/loaded_model.h"
+#include "engine/loaded_model.h"
 
 namespace openacl {
 namespace {
@@ -32,7 +32,7 @@ TEST(CompileExecute, ReluAdd) {
   ASSERT_TRUE(model.ok()) << model.status().message();
   EXPECT_EQ(model->inputs.size(), 1u);
   EXPECT_EQ(model->outputs[0].nbytes, 32u);
-  auto loaded = LoadedModel::Create(std::move(model).value(), ModelMemory(), "test");
+  auto loaded = engine::LoadedModel::Create(std::move(model).value(), engine::ModelMemory(), "test");
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   float in[8] = {-1, 1, -2, 2, 0, 5, -5, 3}, out[8] = {};
   const void* ins[] = {in};
@@ -47,7 +47,7 @@ TEST(CompileExecute, ReluAdd) {
 TEST(CompileExecute, ConcurrentExecutions) {
   auto model = CompileGraph(ReluAddGraph(), CompileOptions());
   ASSERT_TRUE(model.ok());
-  auto loaded = LoadedModel::Create(std::move(model).value(), ModelMemory(), "test");
+  auto loaded = engine::LoadedModel::Create(std::move(model).value(), engine::ModelMemory(), "test");
   ASSERT_TRUE(loaded.ok());
   std::vector<std::thread> threads;
   std::atomic<int> failures{0};
@@ -72,7 +72,7 @@ TEST(CompileExecute, ConcurrentExecutions) {
 TEST(CompileExecute, WrongSizesRejected) {
   auto model = CompileGraph(ReluAddGraph(), CompileOptions());
   ASSERT_TRUE(model.ok());
-  auto loaded = LoadedModel::Create(std::move(model).value(), ModelMemory(), "test");
+  auto loaded = engine::LoadedModel::Create(std::move(model).value(), engine::ModelMemory(), "test");
   ASSERT_TRUE(loaded.ok());
   float in[8] = {}, out[8] = {};
   const void* ins[] = {in};

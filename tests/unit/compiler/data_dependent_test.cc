@@ -10,7 +10,7 @@
 #include "compiler/compiler.h"
 #include "format/om_reader.h"
 #include "format/om_writer.h"
-#include "runtime/loaded_model.h"
+#include "engine/loaded_model.h"
 
 namespace openacl {
 namespace {
@@ -52,12 +52,12 @@ std::unique_ptr<Graph> NonZeroGraph() {
   return g;
 }
 
-std::shared_ptr<LoadedModel> Load(std::unique_ptr<Graph> g) {
+std::shared_ptr<engine::LoadedModel> Load(std::unique_ptr<Graph> g) {
   auto model = CompileGraph(std::move(g), CompileOptions());
   EXPECT_TRUE(model.ok()) << model.status().message();
   if (!model.ok()) return nullptr;
   EXPECT_TRUE(model->data_dependent_shapes);
-  auto loaded = LoadedModel::Create(std::move(model).value(), ModelMemory(), "test");
+  auto loaded = engine::LoadedModel::Create(std::move(model).value(), engine::ModelMemory(), "test");
   EXPECT_TRUE(loaded.ok()) << loaded.status().message();
   return loaded.ok() ? *loaded : nullptr;
 }
@@ -145,7 +145,7 @@ TEST(DataDependent, SurvivesAnOmRoundTrip) {
   ASSERT_TRUE(read.ok()) << read.status().message();
   EXPECT_TRUE(read->data_dependent_shapes);
   EXPECT_EQ(read->outputs[0].shape, (Shape{-2}));
-  auto loaded = LoadedModel::Create(std::move(read).value(), ModelMemory(), path);
+  auto loaded = engine::LoadedModel::Create(std::move(read).value(), engine::ModelMemory(), path);
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   int64_t dims[2] = {6, 1};
   const void* ins[] = {kX, dims};
@@ -192,7 +192,7 @@ TEST(DataDependent, IfWithRunTimeConditionThroughAnOm) {
   auto read = ReadOmFile(path);
   std::remove(path.c_str());
   ASSERT_TRUE(read.ok()) << read.status().message();
-  auto loaded = LoadedModel::Create(std::move(read).value(), ModelMemory(), path);
+  auto loaded = engine::LoadedModel::Create(std::move(read).value(), engine::ModelMemory(), path);
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
   for (bool c : {true, false, true}) {
     const void* ins[] = {&c, kX};
@@ -350,8 +350,8 @@ TEST(DataDependent, StaticRegionIsOptimized) {
   const void* ins[] = {x.data(), dims};
   size_t sizes[] = {x.size() * 4, 16};
   std::vector<Tensor> want, got;
-  auto a = LoadedModel::Create(std::move(reference).value(), ModelMemory(), "plain");
-  auto b = LoadedModel::Create(std::move(optimized).value(), ModelMemory(), "optimized");
+  auto a = engine::LoadedModel::Create(std::move(reference).value(), engine::ModelMemory(), "plain");
+  auto b = engine::LoadedModel::Create(std::move(optimized).value(), engine::ModelMemory(), "optimized");
   ASSERT_TRUE(a.ok() && b.ok());
   ASSERT_TRUE((*a)->ExecuteToTensors(ins, sizes, 2, &want).ok());
   ASSERT_TRUE((*b)->ExecuteToTensors(ins, sizes, 2, &got).ok());

@@ -1,9 +1,9 @@
-#include "runtime/control_flow.h"
+#include "engine/control_flow.h"
 
 #include <algorithm>
 #include <cstring>
 
-namespace openacl {
+namespace openacl::engine {
 namespace {
 
 Status Bad(const Node& node, const std::string& what) {
@@ -251,4 +251,4 @@ Status RunScan(const Node& node, const std::vector<const Tensor*>& formal,
   return Status::Ok();
 }
 
-}  // namespace openacl
+}  // namespace openacl::engine

@@ -1,11 +1,11 @@
-#include "runtime/stream.h"
+#include "device/stream.h"
 
 #include <atomic>
 #include <chrono>
 #include <exception>
 #include <new>
 
-namespace openacl::runtime {
+namespace openacl::device {
 namespace {
 std::atomic<Stream::FailureObserver> g_failure_observer{nullptr};
 }
@@ -107,4 +107,4 @@ void Stream::Shutdown(bool discard_pending) {
   done_cv_.notify_all();
 }
 
-}  // namespace openacl::runtime
+}  // namespace openacl::device

@@ -8,7 +8,7 @@
 
 #include "base/status.h"
 
-namespace openacl::runtime {
+namespace openacl::device {
 
 struct RuntimeConfig {
   std::string path;                // file the config came from ("" = defaults)
@@ -24,7 +24,7 @@ Result<RuntimeConfig> LoadConfigFile(const char* path);
 Result<RuntimeConfig> ParseConfigText(const std::string& text, const std::string& origin);
 
 // The configuration in force (set by aclInit, reset by aclFinalize). Also forwards num_threads
-// to runtime/thread_config.h (ConfiguredNumThreads()).
+// to runtime/thread_config.h (device::ConfiguredNumThreads()).
 void SetActiveConfig(const RuntimeConfig& config);
 RuntimeConfig ActiveConfig();
 
@@ -33,4 +33,4 @@ std::string ConfiguredSocName();
 // Physical RAM in bytes (0 if unknown).
 size_t PhysicalMemoryBytes();
 
-}  // namespace openacl::runtime
+}  // namespace openacl::device

@@ -16,7 +16,7 @@
 #include "ir/graph.h"
 #include "ops/kernel.h"
 
-namespace openacl {
+namespace openacl::engine {
 
 class DynamicExecutor {
  public:
@@ -69,4 +69,4 @@ class DynamicExecutor {
   uint64_t tick_ = 0;
 };
 
-}  // namespace openacl
+}  // namespace openacl::engine

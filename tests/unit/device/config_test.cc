@@ -1,11 +1,11 @@
-#include "runtime/config.h"
+#include "device/config.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <fstream>
 
-namespace openacl::runtime {
+namespace openacl::device {
 namespace {
 
 TEST(ConfigTest, DefaultsAndOpenaclKeys) {
@@ -50,4 +50,4 @@ TEST(ConfigTest, ActiveConfigSetsSocName) {
 }
 
 }  // namespace
-}  // namespace openacl::runtime
+}  // namespace openacl::device

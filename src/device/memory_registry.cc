@@ -1,12 +1,12 @@
-#include "runtime/memory_registry.h"
+#include "device/memory_registry.h"
 
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
 
-#include "runtime/config.h"
+#include "device/config.h"
 
-namespace openacl::runtime {
+namespace openacl::device {
 namespace {
 
 constexpr size_t kFreedRing = 1024;
@@ -218,4 +218,4 @@ void MemoryRegistry::RememberFreed(uintptr_t base, size_t size) {
   }
 }
 
-}  // namespace openacl::runtime
+}  // namespace openacl::device

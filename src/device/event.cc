@@ -1,8 +1,8 @@
-#include "runtime/event.h"
+#include "device/event.h"
 
 #include <string>
 
-namespace openacl::runtime {
+namespace openacl::device {
 
 Status Event::Record(Stream* stream) {
   uint64_t generation;
@@ -101,4 +101,4 @@ Result<float> Event::ElapsedMs(const Event& start, const Event& end) {
   return std::chrono::duration<float, std::milli>(t1 - t0).count();
 }
 
-}  // namespace openacl::runtime
+}  // namespace openacl::device

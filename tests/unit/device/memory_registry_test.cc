@@ -1,4 +1,4 @@
-#include "runtime/memory_registry.h"
+#include "device/memory_registry.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-namespace openacl::runtime {
+namespace openacl::device {
 namespace {
 
 TEST(MemoryRegistryTest, AllocateIsAlignedAndTracked) {
@@ -101,4 +101,4 @@ TEST(MemoryRegistryTest, ConcurrentAllocateFree) {
 }
 
 }  // namespace
-}  // namespace openacl::runtime
+}  // namespace openacl::device

@@ -1,4 +1,4 @@
-#include "runtime/stream.h"
+#include "device/stream.h"
 
 #include <gtest/gtest.h>
 
@@ -7,10 +7,10 @@
 #include <thread>
 #include <vector>
 
-#include "runtime/callback.h"
-#include "runtime/event.h"
+#include "device/callback.h"
+#include "device/event.h"
 
-namespace openacl::runtime {
+namespace openacl::device {
 namespace {
 
 TEST(StreamTest, RunsTasksInOrder) {
@@ -192,4 +192,4 @@ TEST(ReportHubTest, ProcessTimesOut) {
 }
 
 }  // namespace
-}  // namespace openacl::runtime
+}  // namespace openacl::device

@@ -1,11 +1,11 @@
-#include "runtime/step_profiler.h"
+#include "engine/step_profiler.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <map>
 #include <numeric>
 
-namespace openacl {
+namespace openacl::engine {
 
 StepProfiler::StepProfiler(std::vector<StepInfo> steps)
     : steps_(std::move(steps)), total_ns_(steps_.size(), 0) {}
@@ -72,4 +72,4 @@ std::string StepProfiler::Report(size_t top) const {
   return out;
 }
 
-}  // namespace openacl
+}  // namespace openacl::engine

@@ -1,13 +1,13 @@
-#include "runtime/device.h"
+#include "device/device.h"
 
 #include <map>
 #include <mutex>
 #include <string>
 #include <vector>
 
-#include "runtime/callback.h"
+#include "device/callback.h"
 
-namespace openacl::runtime {
+namespace openacl::device {
 
 struct DeviceManager::State {
   std::mutex mu;
@@ -284,4 +284,4 @@ void DeviceManager::Finalize() {
   ShutDownStreams(doomed, /*force=*/true);
 }
 
-}  // namespace openacl::runtime
+}  // namespace openacl::device

@@ -1,4 +1,4 @@
-#include "runtime/dynamic_executor.h"
+#include "engine/dynamic_executor.h"
 
 #include <chrono>
 #include <cstdlib>
@@ -8,9 +8,9 @@
 #include "kernels/kernel_registry.h"
 #include "ops/op_registry.h"
 #include "planner/memory_plan.h"
-#include "runtime/control_flow.h"
+#include "engine/control_flow.h"
 
-namespace openacl {
+namespace openacl::engine {
 namespace {
 
 // Inputs this small are bound as constants for shape inference and preparation: shape
@@ -375,4 +375,4 @@ Status DynamicExecutor::RunLocked(std::vector<Tensor>& values, std::vector<Tenso
   return Status::Ok();
 }
 
-}  // namespace openacl
+}  // namespace openacl::engine

@@ -7,11 +7,11 @@
 #include <memory>
 
 #include "base/status.h"
-#include "runtime/context.h"
-#include "runtime/event.h"
-#include "runtime/stream.h"
+#include "device/context.h"
+#include "device/event.h"
+#include "device/stream.h"
 
-namespace openacl::runtime {
+namespace openacl::device {
 
 class DeviceManager {
  public:
@@ -59,4 +59,4 @@ class DeviceManager {
   State& state();
 };
 
-}  // namespace openacl::runtime
+}  // namespace openacl::device

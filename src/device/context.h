@@ -7,9 +7,9 @@
 #include <map>
 #include <memory>
 
-#include "runtime/stream.h"
+#include "device/stream.h"
 
-namespace openacl::runtime {
+namespace openacl::device {
 
 class Context {
  public:
@@ -33,4 +33,4 @@ class Context {
   std::map<uint64_t, std::shared_ptr<Stream>> streams_;  // explicit streams, by id
 };
 
-}  // namespace openacl::runtime
+}  // namespace openacl::device

@@ -10,9 +10,9 @@
 #include <mutex>
 
 #include "base/status.h"
-#include "runtime/stream.h"
+#include "device/stream.h"
 
-namespace openacl::runtime {
+namespace openacl::device {
 
 class Event : public std::enable_shared_from_this<Event> {
  public:
@@ -56,4 +56,4 @@ class Event : public std::enable_shared_from_this<Event> {
   Clock::time_point stamp_;
 };
 
-}  // namespace openacl::runtime
+}  // namespace openacl::device

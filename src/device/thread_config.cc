@@ -1,4 +1,4 @@
-#include "runtime/thread_config.h"
+#include "device/thread_config.h"
 
 #include <sched.h>
 
@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <thread>
 
-namespace openacl {
+namespace openacl::device {
 namespace {
 std::atomic<int> g_config_threads{0};
 }
@@ -28,4 +28,4 @@ int ConfiguredNumThreads() {
   return hw ? static_cast<int>(hw) : 1;
 }
 
-}  // namespace openacl
+}  // namespace openacl::device

@@ -16,7 +16,7 @@
 
 #include "base/status.h"
 
-namespace openacl::runtime {
+namespace openacl::device {
 
 enum class MemKind { kDevice, kHostBlock, kUnknown };
 
@@ -88,4 +88,4 @@ class MemoryRegistry {
   size_t freed_next_ = 0;
 };
 
-}  // namespace openacl::runtime
+}  // namespace openacl::device

@@ -12,7 +12,7 @@
 
 #include "base/status.h"
 
-namespace openacl::runtime {
+namespace openacl::device {
 
 class Stream {
  public:
@@ -56,4 +56,4 @@ class Stream {
   std::thread worker_;
 };
 
-}  // namespace openacl::runtime
+}  // namespace openacl::device

@@ -11,10 +11,10 @@
 #include "base/status.h"
 #include "format/compiled_model.h"
 #include "ops/kernel.h"
-#include "runtime/dynamic_executor.h"
-#include "runtime/step_profiler.h"
+#include "engine/dynamic_executor.h"
+#include "engine/step_profiler.h"
 
-namespace openacl {
+namespace openacl::engine {
 
 // Caller-provided memory for aclmdlLoad*WithMem (either may be null = allocate ourselves).
 struct ModelMemory {
@@ -110,4 +110,4 @@ class LoadedModel {
   friend class ExecutionContext;
 };
 
-}  // namespace openacl
+}  // namespace openacl::engine

@@ -1,4 +1,4 @@
-#include "runtime/callback.h"
+#include "device/callback.h"
 
 #include <pthread.h>
 
@@ -11,7 +11,7 @@
 #include <mutex>
 #include <string>
 
-namespace openacl::runtime {
+namespace openacl::device {
 
 uint64_t CurrentThreadId() { return static_cast<uint64_t>(pthread_self()); }
 
@@ -175,4 +175,4 @@ void ReportHub::Clear() {
   s.done_cv.notify_all();
 }
 
-}  // namespace openacl::runtime
+}  // namespace openacl::device

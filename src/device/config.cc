@@ -1,4 +1,4 @@
-#include "runtime/config.h"
+#include "device/config.h"
 
 #include <unistd.h>
 
@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "runtime/thread_config.h"
+#include "device/thread_config.h"
 
-namespace openacl::runtime {
+namespace openacl::device {
 namespace {
 
 std::mutex g_config_mu;
@@ -83,7 +83,7 @@ Result<RuntimeConfig> LoadConfigFile(const char* path) {
 void SetActiveConfig(const RuntimeConfig& config) {
   std::lock_guard<std::mutex> lock(g_config_mu);
   g_config = config;
-  SetConfiguredNumThreads(config.num_threads);
+  device::SetConfiguredNumThreads(config.num_threads);
 }
 
 RuntimeConfig ActiveConfig() {
@@ -103,4 +103,4 @@ size_t PhysicalMemoryBytes() {
   return static_cast<size_t>(pages) * static_cast<size_t>(page_size);
 }
 
-}  // namespace openacl::runtime
+}  // namespace openacl::device

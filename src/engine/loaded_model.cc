@@ -1,4 +1,4 @@
-#include "runtime/loaded_model.h"
+#include "engine/loaded_model.h"
 
 #include <omp.h>
 
@@ -13,9 +13,9 @@
 #include "kernels/kernel_registry.h"
 #include "ops/op_registry.h"
 #include "kernels/onednn/layout_attrs.h"
-#include "runtime/thread_config.h"
+#include "device/thread_config.h"
 
-namespace openacl {
+namespace openacl::engine {
 
 // The per-execution state: a work arena and the TensorRef table bound to it.
 class ExecutionContext {
@@ -75,7 +75,7 @@ static Status VerifyRecordedShapes(const Graph& graph) {
 
 Status LoadedModel::Prepare(const ModelMemory& mem) {
   const Graph& graph = *model_.graph;
-  num_threads_ = ConfiguredNumThreads();
+  num_threads_ = device::ConfiguredNumThreads();
   // oneDNN fixes a primitive's thread count when it is created: create them with ours.
   omp_set_num_threads(num_threads_);
   if (model_.data_dependent_shapes) {
@@ -360,4 +360,4 @@ Status LoadedModel::RunStepsProfiled(ExecutionContext* ctx) {
   return Status::Ok();
 }
 
-}  // namespace openacl
+}  // namespace openacl::engine

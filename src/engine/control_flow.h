@@ -9,7 +9,7 @@
 #include "base/status.h"
 #include "ir/graph.h"
 
-namespace openacl {
+namespace openacl::engine {
 
 // Runs the subgraph held by graph attribute `name` on `inputs`.
 using SubgraphRunner = std::function<Status(const std::string& name,
@@ -31,4 +31,4 @@ Result<Tensor> TakeAlongAxis(const Tensor& t, int64_t axis, int64_t index);
 Result<Tensor> StackAlongAxis(const std::vector<Tensor>& parts, int64_t axis, DType dtype,
                               const Shape& part_shape);
 
-}  // namespace openacl
+}  // namespace openacl::engine

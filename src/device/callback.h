@@ -8,9 +8,9 @@
 #include <functional>
 
 #include "base/status.h"
-#include "runtime/stream.h"
+#include "device/stream.h"
 
-namespace openacl::runtime {
+namespace openacl::device {
 
 // The calling thread's id as AscendCL apps compute it (pthread_t on Linux).
 uint64_t CurrentThreadId();
@@ -41,4 +41,4 @@ class ReportHub {
   Impl& impl() const;
 };
 
-}  // namespace openacl::runtime
+}  // namespace openacl::device

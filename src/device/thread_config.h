@@ -2,10 +2,10 @@
 // else the cores available to the process.
 #pragma once
 
-namespace openacl {
+namespace openacl::device {
 
 int ConfiguredNumThreads();
 // Set from aclInit's config file (0 = not configured).
 void SetConfiguredNumThreads(int n);
 
-}  // namespace openacl
+}  // namespace openacl::device

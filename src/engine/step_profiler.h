@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace openacl {
+namespace openacl::engine {
 
 class StepProfiler {
  public:
@@ -31,4 +31,4 @@ class StepProfiler {
   int64_t runs_ = 0;
 };
 
-}  // namespace openacl
+}  // namespace openacl::engine
