@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Installs openacl's Debian dependencies (idempotent: skips apt when everything is present).
 set -euo pipefail
+# ocl-icd-opencl-dev + opencl-headers: Debian's oneDNN is built with the OpenCL GPU runtime and its
+# CMake config (dnnl-config.cmake) requires OpenCL, which libdnnl-dev only Recommends.
+# libturbojpeg0-dev / libpng-dev / libyuv-dev: DVPP's JPEG and PNG codecs and VPC scaling.
+# python3-opencv / python3-protobuf: independent references (DVPP, Caffe) and Caffe test models.
 PKGS=(cmake g++ make pkg-config libonnx-dev libprotobuf-dev protobuf-compiler libdnnl-dev
+      ocl-icd-opencl-dev opencl-headers libturbojpeg0-dev libjpeg62-turbo-dev libpng-dev
+      libyuv-dev python3-opencv python3-protobuf
       libflatbuffers-dev flatbuffers-compiler pybind11-dev python3-dev python3-numpy
       python3-pytest python3-onnx libonnx-testdata nlohmann-json3-dev libgtest-dev libgmock-dev
       libbenchmark-dev python3-pil fonts-dejavu-core)
