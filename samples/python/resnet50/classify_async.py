@@ -4,8 +4,10 @@
 A report thread (acl.util.start_thread) sets the context and loops on acl.rt.process_report;
 acl.rt.subscribe_report binds it to the stream. Each image gets its own input/output buffers,
 is queued with acl.mdl.execute_async, and a callback queued after it (acl.rt.launch_callback)
-copies that image's output back and prints its top-5 on the report thread. The main thread
-waits with synchronize_stream, then unsubscribes and stops the thread.
+copies that image's output back on the report thread and keeps it. The main thread waits with
+synchronize_stream, unsubscribes and stops the thread, then prints every top-5 in submission
+order: only one thread writes to stdout, so the output is well-ordered (printing from the
+callback would interleave with the main thread's lines).
 
 usage: classify_async.py --model resnet50.om [IMAGE ...]
 Without IMAGEs two test pictures are generated (preprocess.make_test_image, seeds 0 and 1).
@@ -73,8 +75,7 @@ class AsyncClassify(Classify):
         check_ret("acl.rt.memcpy D2H", acl.rt.memcpy(slot["host"], out["size"], out["buffer"],
                                                      out["size"], self.d2h))
         vals = np.frombuffer(acl.util.ptr_to_bytes(slot["host"], out["size"]), dtype=np.float32)
-        self.results[index] = (name, vals, threading.get_ident())
-        print_top5(f"{name} (callback on report thread)", vals)
+        self.results[index] = (name, vals.copy(), threading.get_ident())
 
     def submit(self, name, img):
         slot = self._new_slot()
@@ -129,6 +130,9 @@ def main():
         if any(ident != sample.report_tid for _, _, ident in sample.results.values()):
             raise RuntimeError("a callback ran on a thread other than the report thread")
         print(f"[Sample] {len(sample.results)} callbacks ran on the report thread")
+        for index in sorted(sample.results):
+            name, vals, _ = sample.results[index]
+            print_top5(f"{name} (copied back by the callback on the report thread)", vals)
         sample.release_slots()
     finally:
         sample.release_resource()

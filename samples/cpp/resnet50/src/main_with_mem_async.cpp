@@ -5,8 +5,9 @@
  *   -> a report thread looping on aclrtProcessReport, bound with aclrtSubscribeReport
  *   -> per input file: its own datasets, aclrtMemcpy H2D, aclmdlExecuteAsync, and
  *      aclrtLaunchCallback(callback) queued behind it: the callback runs on the report thread,
- *      copies that execution's output to the host and prints its top-5
- *   -> aclrtSynchronizeStream -> aclrtUnSubscribeReport -> stop the thread -> teardown.
+ *      copies that execution's output to the host and keeps it
+ *   -> aclrtSynchronizeStream -> the main thread prints every top-5 in submission order (one
+ *      thread writes stdout, so lines never interleave) -> aclrtUnSubscribeReport -> teardown.
  *
  * usage: resnet50_mem_async [model.om [input.bin ...]]
  *        (default ../model/resnet50.om ../data/input.bin; inputs are raw float32 1x3x224x224)
@@ -34,6 +35,7 @@ struct Job {
   std::vector<void*> inputBuffers;
   std::vector<void*> outputBuffers;
   size_t outputSize = 0;
+  std::vector<float> scores;  // filled by the callback, printed by the main thread
   aclrtMemcpyKind toHost = ACL_MEMCPY_DEVICE_TO_HOST;
   std::atomic<bool> done{false};
 };
@@ -58,8 +60,8 @@ void OnExecuted(void* userData) {
   }
   if (aclrtMemcpy(host, job->outputSize, job->outputBuffers[0], job->outputSize, job->toHost) ==
       ACL_SUCCESS) {
-    utils::PrintTop5(job->name + " (callback)", static_cast<const float*>(host),
-                     job->outputSize / sizeof(float));
+    const float* values = static_cast<const float*>(host);
+    job->scores.assign(values, values + job->outputSize / sizeof(float));
     job->done = true;
   } else {
     ERROR_LOG("callback: aclrtMemcpy D2H failed: %s", aclGetRecentErrMsg());
@@ -147,6 +149,10 @@ class AsyncSample {
     size_t done = 0;
     for (const auto& job : jobs_) {
       done += job->done ? 1 : 0;
+      if (job->done) {
+        utils::PrintTop5(job->name + " (copied back by the callback)", job->scores.data(),
+                         job->scores.size());
+      }
     }
     INFO_LOG("%zu of %zu callbacks completed on the report thread", done, jobs_.size());
     return done == jobs_.size() ? SUCCESS : FAILED;
