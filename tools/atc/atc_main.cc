@@ -1,4 +1,4 @@
-// atc: compiles ONNX models into .om files with Ascend ATC's command line (acl-api.md §6).
+// atc: compiles ONNX and Caffe models into .om files with Ascend ATC's command line (acl-api.md §6).
 #include <unistd.h>
 
 #include <cstdio>
@@ -9,6 +9,7 @@
 
 #include "atc_info.h"
 #include "atc_options.h"
+#include "compiler/caffe_compile.h"
 #include "compiler/compiler.h"
 #include "compiler/single_op/single_op_compiler.h"
 #include "format/om_reader.h"
@@ -76,7 +77,7 @@ Result<CompiledModel> Compile(const AtcOptions& o, bool verbose) {
   ASSIGN_OR_RETURN(CompileOptions c, ToCompileOptions(o));
   ProgressDisplay progress(verbose);
   c.progress = [&progress](const std::string& stage, double f) { progress.Update(stage, f); };
-  auto model = CompileOnnxFile(o.model, c);
+  auto model = o.framework == 0 ? CompileCaffeFiles(o.model, o.weight, c) : CompileOnnxFile(o.model, c);
   progress.Finish();
   return model;
 }

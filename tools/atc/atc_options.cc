@@ -217,9 +217,9 @@ Status ValidateAtcOptions(const AtcOptions& o) {
   if (o.mode != 0 && o.mode != 1 && o.mode != 6)
     return Bad("--mode=" + std::to_string(o.mode) +
                " is invalid (0 compile, 1 to JSON, 6 model info)");
-  if (o.framework >= 0 && o.framework != 5)
+  if (o.framework >= 0 && o.framework != 0 && o.framework != 5)
     return Bad("framework " + std::to_string(o.framework) +
-               " not supported: openacl compiles ONNX (--framework=5)");
+               " not supported: openacl compiles Caffe (--framework=0) and ONNX (--framework=5)");
   if (!o.singleop.empty()) {
     // Single-operator compilation: only --output (a folder), --soc_version and logging apply.
     if (!o.model.empty()) return Bad("--singleop and --model cannot be used together");
@@ -245,7 +245,9 @@ Status ValidateAtcOptions(const AtcOptions& o) {
   if (compile) {
     if (o.model.empty()) return Bad("--model is required (the .onnx file to compile)");
     if (o.framework < 0)
-      return Bad("--framework is required (openacl compiles ONNX: --framework=5)");
+      return Bad("--framework is required (0 Caffe, 5 ONNX)");
+    if (o.framework == 0 && o.weight.empty())
+      return Bad("--framework=0 (Caffe) needs --weight=<model.caffemodel> next to the .prototxt");
   }
   if (o.mode == 0 && o.output.empty()) return Bad("--output is required (the .om path prefix)");
   if (o.mode == 1 && o.json.empty()) return Bad("--mode=1 needs --json=<file.json>");
@@ -322,12 +324,14 @@ std::string OmPathFromOutput(const std::string& output) {
 
 std::string AtcUsage() {
   return R"(usage: atc --model=<model.onnx> --framework=5 --output=<prefix> [options]
+       atc --model=<net.prototxt> --weight=<net.caffemodel> --framework=0 --output=<prefix>
        atc --mode=1 --om=<model.om> --json=<out.json>
        atc --mode=6 --om=<model.om>
 Options take the form --name=value, -name=value, --name value or -name value.
   --mode             0 compile (default), 1 dump an .om (or a model) as JSON, 6 print .om info
-  --model            source model (.onnx)
-  --framework        5 (ONNX; the only framework openacl compiles)
+  --model            source model (.onnx, or .prototxt with --framework=0)
+  --weight           Caffe weights (.caffemodel) for --framework=0
+  --framework        0 (Caffe) or 5 (ONNX)
   --output           output path prefix; ".om" is appended
   --om, --json       input .om / output JSON for --mode=1 and --mode=6
   --input_shape      "name:d0,d1,...;name2:..." fixes dynamic input dims

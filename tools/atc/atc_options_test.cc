@@ -110,7 +110,14 @@ Status Validate(const std::vector<std::string>& args) {
 
 TEST(AtcOptions, ValidationPerModeAndUnsupportedFeatures) {
   Status tf = Validate({"--model=a.pb", "--framework=3", "--output=a"});
-  EXPECT_EQ(tf.message(), "framework 3 not supported: openacl compiles ONNX (--framework=5)");
+  EXPECT_EQ(tf.message(),
+            "framework 3 not supported: openacl compiles Caffe (--framework=0) and ONNX "
+            "(--framework=5)");
+  EXPECT_TRUE(Validate({"--model=a.prototxt", "--weight=a.caffemodel", "--framework=0",
+                        "--output=a"})
+                  .ok());
+  Status no_weight = Validate({"--model=a.prototxt", "--framework=0", "--output=a"});
+  EXPECT_NE(no_weight.message().find("--weight"), std::string::npos) << no_weight.message();
   EXPECT_FALSE(Validate({"--framework=5", "--output=a"}).ok());      // no model
   EXPECT_FALSE(Validate({"--model=a.onnx", "--output=a"}).ok());     // no framework
   EXPECT_FALSE(Validate({"--model=a.onnx", "--framework=5"}).ok());  // no output
