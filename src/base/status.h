@@ -48,6 +48,8 @@ enum class StatusCode : int {
   kContextNull,           // no current context on this thread (aclrtSetDevice/SetCurrentContext)
   kEventNotComplete,      // event not recorded / not yet reached in its stream
   kDataDependentShape,    // a shape depends on values known only at run time
+  kFormatNotMatch,        // pixel/data format not accepted by the function (DVPP)
+  kFailure,               // generic failure, e.g. an image header that does not parse (DVPP)
 };
 
 class [[nodiscard]] Status {

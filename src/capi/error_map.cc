@@ -87,6 +87,10 @@ aclError ToAclError(StatusCode code) {
       return ACL_ERROR_RT_CONTEXT_NULL;
     case StatusCode::kEventNotComplete:
       return ACL_ERROR_RT_EVENT_NOT_COMPLETE;
+    case StatusCode::kFormatNotMatch:
+      return ACL_ERROR_FORMAT_NOT_MATCH;
+    case StatusCode::kFailure:
+      return ACL_ERROR_FAILURE;
   }
   return ACL_ERROR_INTERNAL_ERROR;  // a code added to status.h without a row here
 }
