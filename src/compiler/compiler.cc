@@ -6,6 +6,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "compiler/aipp/insert_aipp.h"
 #include "compiler/graph_edits.h"
 #include "frontend/onnx/onnx_importer.h"
 #include "kernels/kernel_registry.h"
@@ -81,6 +82,7 @@ void FinishModel(std::unique_ptr<Graph> graph, const CompileOptions& options,
                  CompiledModel* model) {
   for (const Value* in : graph->inputs)
     model->inputs.push_back(MakeDesc(in, FormatFor(in, options.input_format)));
+  DescribeAippInputs(*graph, &model->inputs);
   for (const Value* out : graph->outputs)
     model->outputs.push_back(MakeDesc(out, FormatFor(out, "")));
   model->options = options.recorded;
@@ -159,6 +161,7 @@ Result<std::map<std::string, Shape>> ParseInputShapes(const std::string& text) {
 Result<CompiledModel> CompileGraph(std::unique_ptr<Graph> graph, const CompileOptions& options) {
   Progress(options, "prepare", 0.1);
   RETURN_IF_ERROR(ApplyInputShapes(*graph, options));
+  RETURN_IF_ERROR(InsertAippFromFile(*graph, options.insert_op_conf, options.input_format));
   RETURN_IF_ERROR(SelectOutputs(*graph, options.out_nodes));
   RETURN_IF_ERROR(InsertInputCasts(*graph, options.fp16_inputs));
   Progress(options, "shape inference and constant folding", 0.2);

@@ -22,6 +22,8 @@ struct CompileOptions {
   std::map<std::string, std::string> output_type_per_output;
   // --out_nodes "node:idx;..." selects the graph outputs.
   std::vector<std::pair<std::string, int>> out_nodes;
+  // --insert_op_conf: AIPP config file; an Aipp node goes in front of each configured input.
+  std::string insert_op_conf;
   // --input_fp16_nodes: inputs fed as float16 (a Cast is inserted).
   std::vector<std::string> fp16_inputs;
   std::string soc_version = "Ascend310";

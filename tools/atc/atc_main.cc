@@ -58,6 +58,7 @@ Result<CompileOptions> ToCompileOptions(const AtcOptions& o) {
     c.input_shapes = std::move(shapes).value();
   }
   c.input_format = o.input_format;
+  c.insert_op_conf = o.insert_op_conf;
   if (!o.output_type.empty()) {
     ASSIGN_OR_RETURN(OutputTypes t, ParseOutputType(o.output_type));
     c.output_type = t.all;

@@ -233,7 +233,6 @@ Status ValidateAtcOptions(const AtcOptions& o) {
     return not_yet("--dynamic_image_size (dynamic image size gears)");
   if (!o.dynamic_dims.empty()) return not_yet("--dynamic_dims (dynamic dims gears)");
   if (!o.input_shape_range.empty()) return not_yet("--input_shape_range (dynamic shape ranges)");
-  if (!o.insert_op_conf.empty()) return not_yet("--insert_op_conf (AIPP)");
   if (!o.log.empty()) RETURN_IF_ERROR(ParseLogLevel(o.log).status());
   if (!o.input_format.empty() && o.input_format != "NCHW" && o.input_format != "NHWC" &&
       o.input_format != "ND")
@@ -346,7 +345,7 @@ Options take the form --name=value, -name=value, --name value or -name value.
                      --output folder (docs/single-op.md)
   --help             this text
 Not supported yet: --dynamic_batch_size, --dynamic_image_size, --dynamic_dims,
-  --input_shape_range, --insert_op_conf, --mode=3, --mode=5.
+  --input_shape_range, --mode=3, --mode=5.
 )";
 }
 
