@@ -241,7 +241,9 @@ Status Canonicalize(OpDesc& desc) {
           StatusCode::kOpInputNotMatch,
           at + "input " + std::to_string(ci) +
               " must be a constant (is_const in the JSON, aclSetTensorConst at run time)");
-  for (auto& [name, v] : desc.attrs) {
+  for (auto& attr : desc.attrs) {
+    const std::string& name = attr.first;  // a named reference: clang 14 cannot capture bindings
+    auto& v = attr.second;
     auto spec = std::find_if(m->attrs.begin(), m->attrs.end(),
                              [&](const AttrSpec& s) { return s.name == name; });
     if (spec == m->attrs.end()) {
