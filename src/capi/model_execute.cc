@@ -79,7 +79,7 @@ Status Collect(const aclmdlDataset* ds, const std::vector<openacl::IODesc>& desc
 // A data-dependent-shape model reports each output's shape of this run through the output
 // dataset's tensor descs (aclmdlGetDatasetTensorDesc): a desc the app set is updated, otherwise
 // the dataset gets one of its own.
-void ReportOutputShapes(const openacl::LoadedModel& model, aclmdlDataset* output,
+void ReportOutputShapes(const openacl::engine::LoadedModel& model, aclmdlDataset* output,
                         const std::vector<openacl::Shape>& shapes) {
   if (!model.data_dependent_shapes() || !capi::DatasetRegistry().Check(output, "", "").ok())
     return;

@@ -4,7 +4,7 @@
 #include "format/om_reader.h"
 #include "device/memory_registry.h"
 
-using openacl::ModelMemory;
+using openacl::engine::ModelMemory;
 using openacl::Status;
 using openacl::StatusCode;
 namespace capi = openacl::capi;
