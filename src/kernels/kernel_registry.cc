@@ -41,16 +41,6 @@ std::string ChooseKernel(const Node& node) {
   return best ? best->backend : "reference";
 }
 
-Result<std::unique_ptr<Kernel>> CreateReferenceKernel(const Node& node) {
-  const OpSchema* schema = OpRegistry::Get().Find(node.op_type, node.domain);
-  if (!schema || !schema->reference)
-    return Status(StatusCode::kUnsupportedOp, node.Describe() + ": op type '" + node.op_type +
-                                                  "' is not supported");
-  std::unique_ptr<Kernel> kernel = schema->reference();
-  RETURN_IF_ERROR(kernel->Prepare(node));
-  return kernel;
-}
-
 Result<std::unique_ptr<Kernel>> CreateKernel(const Node& node, const std::string& choice) {
   std::string name = choice.empty() ? ChooseKernel(node) : choice;
   if (name == "reference") return CreateReferenceKernel(node);

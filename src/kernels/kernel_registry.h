@@ -34,7 +34,5 @@ class KernelRegistry {
 std::string ChooseKernel(const Node& node);
 // Creates and prepares the kernel named `choice` ("" = choose now) for `node`.
 Result<std::unique_ptr<Kernel>> CreateKernel(const Node& node, const std::string& choice);
-// Creates and prepares the reference kernel (used by constant folding and tests).
-Result<std::unique_ptr<Kernel>> CreateReferenceKernel(const Node& node);
 
 }  // namespace openacl

@@ -18,7 +18,22 @@ const OpRegistry& OpRegistry::Get() {
   return *registry;
 }
 
+Status CheckInferredSizes(const Node& node) {
+  for (const Value* o : node.outputs) {
+    if (!o || !o->has_shape) continue;
+    auto bytes = CheckShapeBytes(o->shape, o->dtype, "output '" + o->name + "' of " + node.Describe());
+    if (!bytes.ok()) return bytes.status();
+  }
+  return Status::Ok();
+}
+
 void OpRegistry::Register(OpSchema schema) {
+  if (schema.infer) {
+    schema.infer = [op = std::move(schema.infer)](Node& node) -> Status {
+      RETURN_IF_ERROR(op(node));
+      return CheckInferredSizes(node);
+    };
+  }
   std::string key = schema.domain + "::" + schema.name;
   schemas_[key] = std::move(schema);
 }
@@ -33,6 +48,16 @@ std::vector<const OpSchema*> OpRegistry::All() const {
   std::vector<const OpSchema*> out;
   for (const auto& kv : schemas_) out.push_back(&kv.second);
   return out;
+}
+
+Result<std::unique_ptr<Kernel>> CreateReferenceKernel(const Node& node) {
+  const OpSchema* schema = OpRegistry::Get().Find(node.op_type, node.domain);
+  if (!schema || !schema->reference)
+    return Status(StatusCode::kUnsupportedOp, node.Describe() + ": op type '" + node.op_type +
+                                                  "' is not supported");
+  std::unique_ptr<Kernel> kernel = schema->reference();
+  RETURN_IF_ERROR(kernel->Prepare(node));
+  return kernel;
 }
 
 }  // namespace openacl

@@ -2,7 +2,6 @@
 
 #include <unordered_map>
 
-#include "kernels/kernel_registry.h"
 #include "ops/op_registry.h"
 #include "passes/legacy_opset.h"
 
