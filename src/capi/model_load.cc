@@ -11,7 +11,7 @@ namespace capi = openacl::capi;
 
 namespace {
 
-Status CheckCallerMemory(const engine::ModelMemory& mem) {
+Status CheckCallerMemory(const ModelMemory& mem) {
   auto& reg = openacl::device::MemoryRegistry::Global();
   if (mem.work && !reg.IsDeviceRange(mem.work, mem.work_size))
     return openacl::InvalidParam("workPtr " + openacl::device::PtrString(mem.work) + " (" +
@@ -24,7 +24,7 @@ Status CheckCallerMemory(const engine::ModelMemory& mem) {
   return Status::Ok();
 }
 
-aclError LoadFile(const char* api, const char* path, uint32_t* modelId, const engine::ModelMemory& mem) {
+aclError LoadFile(const char* api, const char* path, uint32_t* modelId, const ModelMemory& mem) {
   return capi::Guard(api, [&]() -> Status {
     RETURN_IF_ERROR(capi::RequireInit(api));
     CHECK_OR_RETURN(path != nullptr, kInvalidParam, "modelPath is null");
@@ -37,7 +37,7 @@ aclError LoadFile(const char* api, const char* path, uint32_t* modelId, const en
 }
 
 aclError LoadMem(const char* api, const void* data, size_t size, uint32_t* modelId,
-                 const engine::ModelMemory& mem) {
+                 const ModelMemory& mem) {
   return capi::Guard(api, [&]() -> Status {
     RETURN_IF_ERROR(capi::RequireInit(api));
     CHECK_OR_RETURN(data != nullptr, kInvalidParam, "model pointer is null");
@@ -61,11 +61,11 @@ Status QuerySizes(const openacl::Result<openacl::CompiledModel>& model, size_t* 
 }  // namespace
 
 aclError aclmdlLoadFromFile(const char* modelPath, uint32_t* modelId) {
-  return LoadFile(__func__, modelPath, modelId, engine::ModelMemory());
+  return LoadFile(__func__, modelPath, modelId, ModelMemory());
 }
 
 aclError aclmdlLoadFromMem(const void* model, size_t modelSize, uint32_t* modelId) {
-  return LoadMem(__func__, model, modelSize, modelId, engine::ModelMemory());
+  return LoadMem(__func__, model, modelSize, modelId, ModelMemory());
 }
 
 aclError aclmdlLoadFromFileWithMem(const char* modelPath, uint32_t* modelId, void* workPtr,
@@ -175,14 +175,14 @@ aclError aclmdlLoadWithConfig(const aclmdlConfigHandle* handle, uint32_t* modelI
     return capi::ConfigHandleRegistry().Check(handle, "handle", "aclmdlConfigHandle");
   });
   if (check != ACL_SUCCESS) return check;
-  engine::ModelMemory mem{handle->work, handle->work_size, handle->weight, handle->weight_size};
+  ModelMemory mem{handle->work, handle->work_size, handle->weight, handle->weight_size};
   switch (handle->load_type) {
     case ACL_MDL_LOAD_FROM_FILE:
-      return LoadFile(__func__, handle->path.c_str(), modelId, engine::ModelMemory());
+      return LoadFile(__func__, handle->path.c_str(), modelId, ModelMemory());
     case ACL_MDL_LOAD_FROM_FILE_WITH_MEM:
       return LoadFile(__func__, handle->path.c_str(), modelId, mem);
     case ACL_MDL_LOAD_FROM_MEM:
-      return LoadMem(__func__, handle->mem, handle->mem_size, modelId, engine::ModelMemory());
+      return LoadMem(__func__, handle->mem, handle->mem_size, modelId, ModelMemory());
     case ACL_MDL_LOAD_FROM_MEM_WITH_MEM:
       return LoadMem(__func__, handle->mem, handle->mem_size, modelId, mem);
     default:
