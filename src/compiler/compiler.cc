@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <unordered_set>
 
@@ -202,7 +204,20 @@ Result<CompiledModel> CompileGraph(std::unique_ptr<Graph> graph, const CompileOp
   return model;
 }
 
+// The source read once for the gears (each gear imports it again: passes change the graph).
+Result<CompiledModel> CompileOnnxFileGears(const std::string& path, const CompileOptions& options) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return Status(StatusCode::kInvalidFile, "cannot open model file " + path);
+  std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  std::string dir = std::filesystem::path(path).parent_path().string();
+  if (dir.empty()) dir = ".";
+  auto model = CompileOnnxGears(bytes.data(), bytes.size(), dir, options);
+  if (!model.ok()) return model.status().WithContext("compiling '" + path + "'");
+  return model;
+}
+
 Result<CompiledModel> CompileOnnxFile(const std::string& path, const CompileOptions& options) {
+  if (options.gears.dynamic()) return CompileOnnxFileGears(path, options);
   Progress(options, "import", 0.0);
   ASSIGN_OR_RETURN(std::unique_ptr<Graph> graph, ImportOnnxFile(path));
   auto model = CompileGraph(std::move(graph), options);
@@ -212,6 +227,7 @@ Result<CompiledModel> CompileOnnxFile(const std::string& path, const CompileOpti
 
 Result<CompiledModel> CompileOnnxBytes(const void* data, size_t size, const std::string& base_dir,
                                        const CompileOptions& options) {
+  if (options.gears.dynamic()) return CompileOnnxGears(data, size, base_dir, options);
   ASSIGN_OR_RETURN(std::unique_ptr<Graph> graph, ImportOnnxBytes(data, size, base_dir));
   return CompileGraph(std::move(graph), options);
 }

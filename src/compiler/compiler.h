@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "compiler/gear_spec.h"
 #include "format/compiled_model.h"
 
 namespace openacl {
@@ -34,6 +35,9 @@ struct CompileOptions {
   std::function<void(const std::string&, double)> progress;
   // Disable optimization passes (debugging).
   bool optimize = true;
+  // Dynamic gears (atc --dynamic_batch_size / --dynamic_image_size / --dynamic_dims): one plan
+  // per gear over one weight blob (compiler/gear_compiler.cc).
+  GearSpec gears;
 };
 
 // Parses "name:1,3,224,224;name2:1,10" into a map. Error names the malformed part.
@@ -42,6 +46,14 @@ Result<std::map<std::string, Shape>> ParseInputShapes(const std::string& text);
 Result<CompiledModel> CompileOnnxFile(const std::string& path, const CompileOptions& options);
 Result<CompiledModel> CompileOnnxBytes(const void* data, size_t size, const std::string& base_dir,
                                        const CompileOptions& options);
+// Compiles every gear of options.gears (the source read once, imported per gear) and combines
+// the plans into one gear model whose plans share one weight blob.
+Result<CompiledModel> CompileOnnxGears(const void* data, size_t size, const std::string& base_dir,
+                                       const CompileOptions& options);
+// The same from any graph source (called once per gear: each gear compiles a fresh graph).
+using GraphSource = std::function<Result<std::unique_ptr<Graph>>()>;
+Result<CompiledModel> CompileGraphGears(const GraphSource& source, const CompileOptions& options);
+
 // Compiles an already-imported graph (used by single-op compile and tests).
 Result<CompiledModel> CompileGraph(std::unique_ptr<Graph> graph, const CompileOptions& options);
 

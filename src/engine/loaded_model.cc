@@ -9,6 +9,8 @@
 #include <cstring>
 #include <thread>
 
+#include "engine/execution_context.h"
+#include "engine/gear_set.h"
 #include "format/om_reader.h"
 #include "kernels/kernel_registry.h"
 #include "ops/op_registry.h"
@@ -17,16 +19,7 @@
 
 namespace openacl::engine {
 
-// The per-execution state: a work arena and the TensorRef table bound to it.
-class ExecutionContext {
- public:
-  uint8_t* arena = nullptr;
-  bool owns_arena = false;
-  std::vector<TensorRef> refs;
-  ~ExecutionContext() {
-    if (owns_arena) std::free(arena);
-  }
-};
+uint64_t LoadedModel::work_size() const { return gears_ ? gears_->work_size() : work_size_; }
 
 LoadedModel::~LoadedModel() {
   if (print_profile_at_unload_ && profiler_ && profiler_->runs() > 0)
@@ -39,7 +32,14 @@ Result<std::shared_ptr<LoadedModel>> LoadedModel::Create(CompiledModel model,
   std::shared_ptr<LoadedModel> loaded(new LoadedModel());
   loaded->model_ = std::move(model);
   loaded->source_ = source;
-  Status st = loaded->Prepare(mem);
+  Status st;
+  if (loaded->model_.has_gears()) {  // one plan per gear, over one weight copy and one arena
+    auto gears = GearSet::Create(loaded->model_, mem, source);
+    if (gears.ok()) loaded->gears_ = std::move(gears).value();
+    st = gears.status();
+  } else {
+    st = loaded->Prepare(mem);
+  }
   if (!st.ok()) return st.WithContext("loading " + source);
   if (const char* env = std::getenv("OPENACL_PROFILE"); env && env[0] == '1') {
     loaded->EnableProfiling(true);
@@ -112,7 +112,8 @@ Status LoadedModel::Prepare(const ModelMemory& mem) {
       return Status(StatusCode::kModelSizeInvalid,
                     "weight memory of " + std::to_string(mem.weight_size) +
                         " bytes is smaller than the model's " + std::to_string(model_.weight_size));
-    if (model_.weight_size) std::memcpy(mem.weight, model_.weights.get(), model_.weight_size);
+    if (model_.weight_size && !mem.weight_filled)
+      std::memcpy(mem.weight, model_.weights.get(), model_.weight_size);
     weight_base_ = static_cast<const uint8_t*>(mem.weight);
   }
   if (mem.work) {
@@ -159,6 +160,7 @@ Status LoadedModel::Prepare(const ModelMemory& mem) {
     for (const Value* v : node.outputs) RETURN_IF_ERROR(add_slot(v));
     steps_.push_back(step);
   }
+  if (is_gear_plan_) return Status::Ok();  // the GearSet owns the arenas
   // One context up front so the first execute allocates nothing.
   contexts_.push_back(NewContext(user_work_));
   if (user_work_) user_work_in_use_ = true;
@@ -257,6 +259,7 @@ Status LoadedModel::CheckInputSizes(const size_t* input_sizes, size_t num_inputs
 
 Status LoadedModel::ExecuteToTensors(const void* const* inputs, const size_t* input_sizes,
                                      size_t num_inputs, std::vector<Tensor>* outputs) {
+  if (gears_) return gears_->ExecuteToTensors(inputs, input_sizes, num_inputs, outputs);
   RETURN_IF_ERROR(CheckInputSizes(input_sizes, num_inputs));
   if (dynamic_) {
     omp_set_num_threads(num_threads_);
@@ -280,6 +283,9 @@ Status LoadedModel::ExecuteToTensors(const void* const* inputs, const size_t* in
 Status LoadedModel::Execute(const void* const* inputs, const size_t* input_sizes,
                             size_t num_inputs, void* const* outputs, const size_t* output_sizes,
                             size_t num_outputs, std::vector<Shape>* output_shapes) {
+  if (gears_)
+    return gears_->Execute(inputs, input_sizes, num_inputs, outputs, output_sizes, num_outputs,
+                           output_shapes);
   RETURN_IF_ERROR(CheckInputSizes(input_sizes, num_inputs));
   if (num_outputs != model_.outputs.size())
     return Status(StatusCode::kInvalidParam, "model has " + std::to_string(model_.outputs.size()) +
@@ -302,14 +308,19 @@ Status LoadedModel::Execute(const void* const* inputs, const size_t* input_sizes
     threads_set = num_threads_;
   }
   ExecutionContext* ctx = Acquire();
+  Status st = RunIn(ctx, inputs, outputs);
+  Release(ctx);
+  return st;
+}
+
+Status LoadedModel::RunIn(ExecutionContext* ctx, const void* const* inputs,
+                          void* const* outputs) {
   for (uint32_t idx : io_slots_) {
     const Slot& s = slots_[idx];
     ctx->refs[idx].data = s.placement == Placement::kInput ? const_cast<void*>(inputs[s.index])
                                                            : outputs[s.index];
   }
-  Status st = profiler_ ? RunStepsProfiled(ctx) : RunSteps(ctx);
-  Release(ctx);
-  return st;
+  return profiler_ ? RunStepsProfiled(ctx) : RunSteps(ctx);
 }
 
 Status LoadedModel::ExecuteDynamic(const void* const* inputs, const size_t* input_sizes,

@@ -22,9 +22,11 @@ struct ModelMemory {
   size_t work_size = 0;
   void* weight = nullptr;
   size_t weight_size = 0;
+  bool weight_filled = false;  // `weight` already holds the model's weights (gear plans)
 };
 
 class ExecutionContext;
+class GearSet;
 
 class LoadedModel {
  public:
@@ -35,8 +37,14 @@ class LoadedModel {
 
   const CompiledModel& model() const { return model_; }
   const std::string& source() const { return source_; }
-  // Work bytes one execution needs (values + kernel scratch), as planned at load.
-  uint64_t work_size() const { return work_size_; }
+  // Work bytes one execution needs (values + kernel scratch), as planned at load; for a gear
+  // model the largest gear's.
+  uint64_t work_size() const;
+  // A gear model (CompiledModel::has_gears): its plans, the gear an execute or a Set*Dynamic*
+  // call chose last; null for a model without gears.
+  GearSet* gears() const { return gears_.get(); }
+  // Whether an execute reports the outputs' shapes of the run (data-dependent or gear models).
+  bool reports_output_shapes() const { return data_dependent_shapes() || gears_ != nullptr; }
 
   // Runs one inference. Buffers are raw pointers with their capacities; the caller has checked
   // counts and memory kinds. No heap allocation once a context is pooled.
@@ -76,6 +84,8 @@ class LoadedModel {
 
   LoadedModel() = default;
   Status Prepare(const ModelMemory& mem);
+  // Binds this call's io buffers into `ctx` and runs the steps (a planned model).
+  Status RunIn(ExecutionContext* ctx, const void* const* inputs, void* const* outputs);
   Status CheckInputSizes(const size_t* input_sizes, size_t num_inputs) const;
   void ReleasePreparedWeights(const Node& node, const ModelMemory& mem);
   Status ExecuteDynamic(const void* const* inputs, const size_t* input_sizes,
@@ -100,6 +110,8 @@ class LoadedModel {
   std::unique_ptr<StepProfiler> profiler_;
   std::unique_ptr<DynamicExecutor> dynamic_;  // set for data-dependent-shape models
   bool print_profile_at_unload_ = false;
+  bool is_gear_plan_ = false;       // one gear's plan: contexts come from the GearSet's arenas
+  std::unique_ptr<GearSet> gears_;  // set for a gear model
 
   std::mutex pool_mutex_;
   std::vector<std::unique_ptr<ExecutionContext>> contexts_;  // owns all contexts
@@ -108,6 +120,7 @@ class LoadedModel {
   bool user_work_in_use_ = false;
 
   friend class ExecutionContext;
+  friend class GearSet;
 };
 
 }  // namespace openacl::engine

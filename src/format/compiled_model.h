@@ -31,6 +31,14 @@ struct SingleOpInfo {
   std::string json;          // the op description entry, canonical JSON (for matching/dumps)
 };
 
+// Dynamic gears (atc --dynamic_batch_size / --dynamic_image_size / --dynamic_dims); same
+// numbering as om::GearKind.
+enum class GearKind : uint8_t { kNone = 0, kBatch = 1, kImageSize = 2, kDims = 3 };
+
+// The extra input AscendCL adds to a gear model (ACL_DYNAMIC_TENSOR_NAME): int32, ND, one
+// element per gear value (batch 1, image size 2, dims one per dynamic dim).
+inline constexpr const char* kGearInputName = "ascend_mbatch_shape_data";
+
 struct CompiledModel {
   std::unique_ptr<Graph> graph;                  // nodes in execution order, shapes static
   std::unordered_map<const Value*, ValuePlan> plan;  // placement of every value in the graph
@@ -53,6 +61,16 @@ struct CompiledModel {
   // kernels are chosen, and the runtime executes it with the dynamic executor. Outputs whose
   // shape is unknown have nbytes 0 and shape {-2} (unknown rank) or -1 dims.
   bool data_dependent_shapes = false;
+  // A gear model: `inputs` / `outputs` are what the app sees (-1 at the dims that vary between
+  // gears, the largest gear's sizes, the gear input last), `arena_size` is the largest gear's,
+  // `graph` is empty and `gears[i]` is the complete plan of gear `gear_values[i]` (its own graph,
+  // kernels, arena offsets and io descriptions, without the gear input). All plans place their
+  // constants in this model's one weight blob.
+  GearKind gear_kind = GearKind::kNone;
+  std::vector<std::vector<int64_t>> gear_values;
+  std::vector<CompiledModel> gears;
+
+  bool has_gears() const { return gear_kind != GearKind::kNone; }
 };
 
 }  // namespace openacl

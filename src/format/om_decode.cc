@@ -348,10 +348,10 @@ Result<CompiledModel> DecodeOmModel(const om::Model& fm, std::shared_ptr<const u
   if (fm.weight_size() != weight_size)
     return Corrupt("metadata says " + std::to_string(fm.weight_size()) +
                    " weight bytes, the weight section has " + std::to_string(weight_size));
-  if ((fm.dynamic() && fm.dynamic()->gears() && fm.dynamic()->gears()->size() > 0) ||
-      (fm.aipp() && fm.aipp()->size() > 0))
+  if (fm.aipp() && fm.aipp()->size() > 0)
     return Status(StatusCode::kFeatureUnsupported,
-                  "the model uses dynamic gears or AIPP, which this openacl cannot run yet");
+                  "the model uses AIPP, which this openacl cannot run yet");
+  const bool geared = fm.dynamic() && fm.dynamic()->gears() && fm.dynamic()->gears()->size() > 0;
   if (!fm.graph()) return Corrupt("the model has no graph");
   CompiledModel m;
   ASSIGN_OR_RETURN(m.inputs, DecodeIODescs(fm.inputs(), "input"));
@@ -369,6 +369,9 @@ Result<CompiledModel> DecodeOmModel(const om::Model& fm, std::shared_ptr<const u
   m.weights = weights;
   m.graph = std::make_unique<Graph>();
   const om::Graph& fg = *fm.graph();
+  if (geared && ((fg.nodes() && fg.nodes()->size()) || (fg.values() && fg.values()->size()) ||
+                 (fg.inputs() && fg.inputs()->size()) || (fg.outputs() && fg.outputs()->size())))
+    return Corrupt("a gear model's top graph must be empty (each gear has its own plan)");
   m.graph->name = Str(fg.name());
   m.graph->opset = fg.opset();
   m.data_dependent_shapes = fm.data_dependent_shapes();
@@ -376,8 +379,10 @@ Result<CompiledModel> DecodeOmModel(const om::Model& fm, std::shared_ptr<const u
         m.data_dependent_shapes};
   RETURN_IF_ERROR(ReadValues(fg, weights, &c));
   RETURN_IF_ERROR(ReadNodes(fg, c, &m.kernels));
-  RETURN_IF_ERROR(ReadGraphIO(fg.inputs(), m.inputs.size(), c, "input", &m.graph->inputs));
-  RETURN_IF_ERROR(ReadGraphIO(fg.outputs(), m.outputs.size(), c, "output", &m.graph->outputs));
+  if (!geared) {  // a gear model's top graph is empty: each gear's plan carries its own
+    RETURN_IF_ERROR(ReadGraphIO(fg.inputs(), m.inputs.size(), c, "input", &m.graph->inputs));
+    RETURN_IF_ERROR(ReadGraphIO(fg.outputs(), m.outputs.size(), c, "output", &m.graph->outputs));
+  }
   for (size_t i = 0; i < c.plans.size(); ++i) m.plan[m.graph->values()[i].get()] = c.plans[i];
   if (fm.options())
     for (const om::KeyValue* kv : *fm.options()) m.options[Str(kv->key())] = Str(kv->value());
@@ -386,6 +391,7 @@ Result<CompiledModel> DecodeOmModel(const om::Model& fm, std::shared_ptr<const u
     m.single_op.acl_op_type = Str(fm.single_op()->acl_op_type());
     m.single_op.json = Str(fm.single_op()->json());
   }
+  if (geared) RETURN_IF_ERROR(DecodeGears(*fm.dynamic(), weights, weight_size, &m));
   return m;
 }
 

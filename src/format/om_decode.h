@@ -18,6 +18,12 @@ namespace openacl {
 Result<CompiledModel> DecodeOmModel(const om::Model& fb, std::shared_ptr<const uint8_t> weights,
                                     uint64_t weight_size);
 
+// The gears of a gear model (om_decode_gears.cc): decodes each gear's plan over the same weight
+// section and checks it against the app-visible description already in `model` (a plan never
+// reads or writes past the buffers sized by that description).
+Status DecodeGears(const om::DynamicInfo& info, const std::shared_ptr<const uint8_t>& weights,
+                   uint64_t weight_size, CompiledModel* model);
+
 // The I/O descriptions alone (used by PeekOm as well).
 Result<std::vector<IODesc>> DecodeIODescs(
     const flatbuffers::Vector<flatbuffers::Offset<om::IODesc>>* v, const char* what,

@@ -204,15 +204,28 @@ Result<fb::Offset<om::Graph>> EncodeGraph(fb::FlatBufferBuilder& b, const Graph&
                          b.CreateVector(nodes), b.CreateVector(ins), b.CreateVector(outs));
 }
 
-}  // namespace
+constexpr int kMaxPlanNesting = 1;  // a gear model's plans have no gears of their own
 
-Result<OmImage> EncodeOm(const CompiledModel& model) {
+// The Model table of `model`; a gear model also gets one nested Model per gear.
+Result<fb::Offset<om::Model>> EncodeModelTable(fb::FlatBufferBuilder& b, const CompiledModel& model,
+                                               uint64_t weight_size, int nesting) {
   if (!model.graph) return Bad("the compiled model has no graph");
-  OmImage image;
-  RETURN_IF_ERROR(BuildWeights(model, &image));
-
-  fb::FlatBufferBuilder b(1 << 16);
   ASSIGN_OR_RETURN(auto graph, EncodeGraph(b, *model.graph, &model.plan, &model.kernels, 0));
+  fb::Offset<om::DynamicInfo> dynamic = 0;
+  if (model.has_gears()) {
+    if (nesting >= kMaxPlanNesting) return Bad("a gear's plan has gears of its own");
+    if (model.gears.size() != model.gear_values.size() || model.gears.empty())
+      return Bad(std::to_string(model.gears.size()) + " gear plans for " +
+                 std::to_string(model.gear_values.size()) + " gears");
+    std::vector<fb::Offset<om::Gear>> gears;
+    for (size_t i = 0; i < model.gears.size(); ++i) {
+      ASSIGN_OR_RETURN(auto plan, EncodeModelTable(b, model.gears[i], weight_size, nesting + 1));
+      gears.push_back(om::CreateGear(b, b.CreateVector(model.gear_values[i]),
+                                     model.gears[i].arena_size, plan));
+    }
+    dynamic = om::CreateDynamicInfo(b, static_cast<om::GearKind>(model.gear_kind),
+                                    b.CreateVector(gears));
+  }
   std::vector<fb::Offset<om::KeyValue>> options;
   for (const auto& [k, v] : model.options)
     options.push_back(om::CreateKeyValue(b, b.CreateString(k), b.CreateString(v)));
@@ -222,11 +235,29 @@ Result<OmImage> EncodeOm(const CompiledModel& model) {
                                    b.CreateString(model.single_op.json));
   auto inputs = EncodeIO(b, model.inputs);
   auto outputs = EncodeIO(b, model.outputs);
-  auto root =
-      om::CreateModel(b, b.CreateString("openacl"), graph, inputs, outputs, model.arena_size,
-                      model.scratch_offset, model.scratch_size, image.weight_size,
-                      b.CreateVectorOfSortedTables(&options), model.is_single_op, single_op,
-                      /*dynamic=*/0, /*aipp=*/0, model.data_dependent_shapes);
+  return om::CreateModel(b, b.CreateString("openacl"), graph, inputs, outputs, model.arena_size,
+                         model.scratch_offset, model.scratch_size, weight_size,
+                         b.CreateVectorOfSortedTables(&options), model.is_single_op, single_op,
+                         dynamic, /*aipp=*/0, model.data_dependent_shapes);
+}
+
+}  // namespace
+
+Result<OmImage> EncodeOm(const CompiledModel& model) {
+  if (!model.graph) return Bad("the compiled model has no graph");
+  if (model.has_gears() && !model.weights)
+    return Bad("a gear model must carry the weight blob its plans share");
+  OmImage image;
+  RETURN_IF_ERROR(BuildWeights(model, &image));
+  for (const CompiledModel& gear : model.gears) {
+    OmImage check;  // bounds of the gear's weight placements (the blob itself is shared)
+    RETURN_IF_ERROR(BuildWeights(gear, &check));
+    if (check.weight_size > image.weight_size)
+      return Bad("a gear's weights end past the shared weight blob");
+  }
+
+  fb::FlatBufferBuilder b(1 << 16);
+  ASSIGN_OR_RETURN(auto root, EncodeModelTable(b, model, image.weight_size, 0));
   om::FinishModelBuffer(b, root);
 
   OmHeader h;

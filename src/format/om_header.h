@@ -18,7 +18,7 @@ namespace openacl {
 
 inline constexpr char kOmMagic[8] = {'O', 'P', 'E', 'N', 'A', 'C', 'L', 'M'};
 inline constexpr uint16_t kOmMajorVersion = 1;
-inline constexpr uint16_t kOmMinorVersion = 0;
+inline constexpr uint16_t kOmMinorVersion = 1;  // 1.1: gear plans (Gear.plan)
 inline constexpr size_t kOmHeaderSize = 64;
 inline constexpr size_t kOmAlignment = 64;
 

@@ -59,6 +59,7 @@ Result<CompiledModel> ParseImage(const uint8_t* data, size_t size,
   auto model = DecodeOmModel(*fm, std::move(weights), h.weight_size);
   if (!model.ok()) return model.status().WithContext(where);
   model->weights_file_mapped = file_mapped;
+  for (CompiledModel& gear : model->gears) gear.weights_file_mapped = file_mapped;
   return model;
 }
 

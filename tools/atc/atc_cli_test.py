@@ -86,7 +86,8 @@ with tempfile.TemporaryDirectory() as tmp:
     check(rc != 0 and "unknown option" in err and "usage:" in err, "unknown option: " + err)
     rc, out, err = run("--model=" + onnx_path, "--framework=5", "--output=" + prefix,
                        "--dynamic_batch_size=1,2")
-    check(rc != 0 and "not supported yet" in err, "dynamic batch: " + err)
+    check(rc != 0 and '--dynamic_batch_size="1,2" needs --input_shape' in err,
+          "dynamic batch without --input_shape: " + err)
     rc, out, err = run("--model=/nonexistent.onnx", "--framework=5", "--output=" + prefix)
     check(rc != 0 and "ATC run failed" in err and "/nonexistent.onnx" in err, "missing model: " + err)
     with open(os.path.join(tmp, "bad.om"), "wb") as f:

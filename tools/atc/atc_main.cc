@@ -59,6 +59,10 @@ Result<CompileOptions> ToCompileOptions(const AtcOptions& o) {
   }
   c.input_format = o.input_format;
   c.insert_op_conf = o.insert_op_conf;
+  GearFlags gear_flags{o.input_shape,       o.input_format, o.dynamic_batch_size,
+                       o.dynamic_image_size, o.dynamic_dims, o.input_shape_range,
+                       o.insert_op_conf};
+  ASSIGN_OR_RETURN(c.gears, ParseGearSpec(gear_flags));
   if (!o.output_type.empty()) {
     ASSIGN_OR_RETURN(OutputTypes t, ParseOutputType(o.output_type));
     c.output_type = t.all;

@@ -228,10 +228,7 @@ Status ValidateAtcOptions(const AtcOptions& o) {
     if (!o.log.empty()) RETURN_IF_ERROR(ParseLogLevel(o.log).status());
     return Status::Ok();
   }
-  if (!o.dynamic_batch_size.empty()) return not_yet("--dynamic_batch_size (dynamic batch gears)");
-  if (!o.dynamic_image_size.empty())
-    return not_yet("--dynamic_image_size (dynamic image size gears)");
-  if (!o.dynamic_dims.empty()) return not_yet("--dynamic_dims (dynamic dims gears)");
+  // The gear flags' rules are checked with --input_shape by ParseGearSpec (compiler/gear_spec.h).
   if (!o.input_shape_range.empty()) return not_yet("--input_shape_range (dynamic shape ranges)");
   if (!o.log.empty()) RETURN_IF_ERROR(ParseLogLevel(o.log).status());
   if (!o.input_format.empty() && o.input_format != "NCHW" && o.input_format != "NHWC" &&
@@ -344,8 +341,10 @@ Options take the form --name=value, -name=value, --name value or -name value.
   --singleop         single-op JSON (array of op descriptions): one .om per entry into the
                      --output folder (docs/single-op.md)
   --help             this text
-Not supported yet: --dynamic_batch_size, --dynamic_image_size, --dynamic_dims,
-  --input_shape_range, --mode=3, --mode=5.
+  --dynamic_batch_size "1,2,4,8" batch gears (--input_shape with -1 as the first dim)
+  --dynamic_image_size "224,224;448,448" height,width gears (-1 at H and W)
+  --dynamic_dims     "1,224;2,448" gears for the -1 dims of all inputs (--input_format=ND)
+Not supported yet: --input_shape_range, --mode=3, --mode=5.
 )";
 }
 

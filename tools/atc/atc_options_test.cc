@@ -131,9 +131,7 @@ TEST(AtcOptions, ValidationPerModeAndUnsupportedFeatures) {
   const std::vector<std::string> base = {"--model=a.onnx", "--framework=5", "--output=a"};
   EXPECT_TRUE(Validate({"--model=a.onnx", "--framework=5", "--output=a",
                         "--insert_op_conf=aipp.cfg"}).ok());
-  for (const char* extra :
-       {"--dynamic_batch_size=1,2,4", "--dynamic_image_size=224,224;448,448", "--dynamic_dims=1;2",
-        "--input_shape_range=x:[1~4,3]"}) {
+  for (const char* extra : {"--input_shape_range=x:[1~4,3]"}) {
     auto args = base;
     args.push_back(extra);
     Status st = Validate(args);
