@@ -25,10 +25,7 @@ struct Value {
   std::optional<Tensor> constant;    // set for initializers and folded constants
 
   bool is_constant() const { return constant.has_value(); }
-  size_t nbytes() const {
-    int64_t n = NumElements(shape);
-    return n < 0 ? 0 : static_cast<size_t>(n) * DTypeSize(dtype);
-  }
+  size_t nbytes() const { return SaturatedBytes(NumElements(shape), dtype); }
 };
 
 class Node {

@@ -1,5 +1,9 @@
 #include "ir/tensor.h"
 
+#include "base/checked_math.h"
+#include "base/size_limits.h"
+
+#include <cstdint>
 #include <cstring>
 #include <sstream>
 
@@ -9,9 +13,47 @@ int64_t NumElements(const Shape& shape) {
   int64_t n = 1;
   for (int64_t d : shape) {
     if (d < 0) return -1;
-    n *= d;
   }
+  for (int64_t d : shape) n = SatMulDim(n, d);
   return n;
+}
+
+size_t SaturatedBytes(int64_t count, DType dtype) {
+  if (count < 0) return 0;
+  size_t bytes;
+  if (count == kDimOverflow ||
+      !CheckedMul<size_t>(static_cast<size_t>(count), DTypeSize(dtype), &bytes))
+    return SIZE_MAX;
+  return bytes;
+}
+
+Result<uint64_t> CheckShapeBytes(const Shape& shape, DType dtype, const std::string& what,
+                                 bool apply_limit) {
+  // Dims whose product overflows (or a dim that overflowed during inference) are an error even
+  // next to a 0 dim: strides computed from them would wrap.
+  bool overflow = false, empty = false;
+  uint64_t count = 1;
+  for (int64_t d : shape) {
+    if (d == kDimOverflow) overflow = true;
+    if (d == 0) empty = true;
+    if (d > 0 && !CheckedMul<uint64_t>(count, static_cast<uint64_t>(d), &count)) overflow = true;
+  }
+  if (count > static_cast<uint64_t>(INT64_MAX)) overflow = true;
+  if (empty) count = 0;
+  uint64_t bytes = 0;
+  if (overflow)
+    return Status(StatusCode::kShapeInvalid, what + " has shape " + ShapeToString(shape) +
+                                                 " whose element count overflows int64");
+  if (!CheckedMul<uint64_t>(count, DTypeSize(dtype), &bytes))
+    return Status(StatusCode::kShapeInvalid, what + " has shape " + ShapeToString(shape) +
+                                                 " whose byte size overflows 64 bits");
+  if (apply_limit && bytes > MaxTensorBytes())
+    return Status(StatusCode::kShapeInvalid,
+                  what + " has shape " + ShapeToString(shape) + " of " + std::to_string(bytes) +
+                      " bytes, more than the largest tensor allowed (" +
+                      std::to_string(MaxTensorBytes()) + " bytes; " + MaxTensorBytesOrigin() +
+                      ")");
+  return bytes;
 }
 
 bool IsStatic(const Shape& shape) { return NumElements(shape) >= 0; }
@@ -29,7 +71,8 @@ std::string ShapeToString(const Shape& shape) {
 
 std::vector<int64_t> Strides(const Shape& shape) {
   std::vector<int64_t> s(shape.size(), 1);
-  for (int i = static_cast<int>(shape.size()) - 2; i >= 0; --i) s[i] = s[i + 1] * shape[i + 1];
+  for (int i = static_cast<int>(shape.size()) - 2; i >= 0; --i)
+    s[i] = SatMulDim(s[i + 1], shape[i + 1]);
   return s;
 }
 

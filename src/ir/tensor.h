@@ -6,13 +6,23 @@
 #include <string>
 #include <vector>
 
+#include "base/status.h"
 #include "ir/dtype.h"
 
 namespace openacl {
 
 using Shape = std::vector<int64_t>;  // a dim < 0 is unknown
 
-int64_t NumElements(const Shape& shape);  // -1 if any dim is unknown
+// -1 if any dim is unknown; kDimOverflow (base/checked_math.h) when the count overflows int64.
+int64_t NumElements(const Shape& shape);
+// Bytes of `count` elements of `dtype`; SIZE_MAX when that overflows (an allocation of it fails
+// instead of a wrapped small buffer), 0 for a negative (unknown) count.
+size_t SaturatedBytes(int64_t count, DType dtype);
+// Bytes of a static `shape` of `dtype`, checked: kShapeInvalid naming `what` (e.g. "output 'y' of
+// node 'pad' (Pad)") when the element count or byte size overflows, or when it exceeds
+// MaxTensorBytes() (base/size_limits.h) and `apply_limit` is set. Unknown dims count as 0.
+Result<uint64_t> CheckShapeBytes(const Shape& shape, DType dtype, const std::string& what,
+                                 bool apply_limit = true);
 bool IsStatic(const Shape& shape);
 std::string ShapeToString(const Shape& shape);
 // Row-major strides in elements.
@@ -31,7 +41,7 @@ class Tensor {
   DType dtype() const { return dtype_; }
   const Shape& shape() const { return shape_; }
   int64_t num_elements() const { return NumElements(shape_); }
-  size_t nbytes() const { return static_cast<size_t>(num_elements()) * DTypeSize(dtype_); }
+  size_t nbytes() const { return SaturatedBytes(num_elements(), dtype_); }
   const void* data() const { return bytes_.get(); }
   // Only valid on a tensor built with the owning constructor before it is shared.
   void* mutable_data() { return const_cast<uint8_t*>(bytes_.get()); }

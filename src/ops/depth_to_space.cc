@@ -1,4 +1,5 @@
 // DepthToSpace (opset 1+; mode DCR/CRD since 11): [N, C, H, W] -> [N, C/b^2, H*b, W*b].
+#include "base/checked_math.h"
 #include "ops/common/tensor_util.h"
 
 namespace openacl {
@@ -13,14 +14,14 @@ Status InferDepthToSpace(Node& node) {
   if (mode != "DCR" && mode != "CRD")
     return Status(StatusCode::kOpAttrNotMatch, node.Describe() + ": unknown mode '" + mode + "'");
   const Shape& s = x->shape;
-  if (s.size() != 4 || b <= 0 || (s[1] >= 0 && s[1] % (b * b) != 0))
+  if (s.size() != 4 || b <= 0 || (s[1] >= 0 && s[1] % SatMulDim(b, b) != 0))
     return Status(StatusCode::kShapeInvalid,
                   node.Describe() +
                       ": needs a 4-D input with channels divisible by blocksize^2 "
                       "(input " +
                       ShapeToString(s) + ", blocksize " + std::to_string(b) + ")");
   SetOutput(node, 0, x->dtype,
-            {s[0], s[1] < 0 ? -1 : s[1] / (b * b), MulDims(s[2], b), MulDims(s[3], b)});
+            {s[0], s[1] < 0 ? -1 : s[1] / SatMulDim(b, b), MulDims(s[2], b), MulDims(s[3], b)});
   return Status::Ok();
 }
 
@@ -29,7 +30,7 @@ class DepthToSpaceKernel : public Kernel {
   Status Prepare(const Node& node) override {
     const Shape& s = node.input(0)->shape;
     int64_t b = node.attrs.get_int("blocksize", 0);
-    int64_t n = s[0], c = s[1] / (b * b), h = s[2], w = s[3];
+    int64_t n = s[0], c = s[1] / SatMulDim(b, b), h = s[2], w = s[3];
     // Output viewed as [n, c, h, b1, w, b2]; the input viewed per mode.
     if (node.attrs.get_string("mode", "DCR") == "DCR") {  // input [n, b1, b2, c, h, w]
       std::vector<int64_t> st = Strides({n, b, b, c, h, w});

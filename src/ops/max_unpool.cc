@@ -1,5 +1,6 @@
 // MaxUnpool (opset 9/11): scatters X into a zero tensor at the flat indices I produced by
 // MaxPool. The output size is (in - 1) * stride + kernel - pads, or a constant output_shape.
+#include "base/checked_math.h"
 #include <cstring>
 
 #include "ops/common/shape_util.h"
@@ -21,7 +22,8 @@ Result<Shape> DefaultShape(const Node& node) {
                         ShapeToString(x));
   Shape out = {x[0], x[1]};
   for (size_t d = 0; d < rank; ++d)
-    out.push_back((x[2 + d] - 1) * strides[d] + k[d] - pads[d] - pads[rank + d]);
+    out.push_back(SatAddDim(SatAddDim(SatMulDim(x[2 + d] - 1, strides[d]), k[d]),
+                            -SatAddDim(pads[d], pads[rank + d])));
   return out;
 }
 

@@ -18,7 +18,22 @@ const OpRegistry& OpRegistry::Get() {
   return *registry;
 }
 
+Status CheckInferredSizes(const Node& node) {
+  for (const Value* o : node.outputs) {
+    if (!o || !o->has_shape) continue;
+    auto bytes = CheckShapeBytes(o->shape, o->dtype, "output '" + o->name + "' of " + node.Describe());
+    if (!bytes.ok()) return bytes.status();
+  }
+  return Status::Ok();
+}
+
 void OpRegistry::Register(OpSchema schema) {
+  if (schema.infer) {
+    schema.infer = [op = std::move(schema.infer)](Node& node) -> Status {
+      RETURN_IF_ERROR(op(node));
+      return CheckInferredSizes(node);
+    };
+  }
   std::string key = schema.domain + "::" + schema.name;
   schemas_[key] = std::move(schema);
 }

@@ -14,7 +14,10 @@
 
 namespace openacl {
 
-using InferFn = Status (*)(Node& node);
+// Shape inference. OpRegistry::Register wraps every op's function with CheckInferredSizes, so
+// whoever calls schema->infer (compile, load verification, the dynamic executor) gets an error
+// naming the tensor when an output's size overflows or exceeds base/size_limits.h.
+using InferFn = std::function<Status(Node& node)>;
 using KernelFactory = std::unique_ptr<Kernel> (*)();
 
 struct OpSchema {
@@ -55,6 +58,10 @@ inline void SetOutput(Node& node, size_t i, DType dtype, Shape shape) {
     node.outputs[i]->has_shape = true;
   }
 }
+
+// Every output of `node` with a known shape: its element count and byte size must not overflow
+// and must stay within MaxTensorBytes(); the error names the output and the node.
+Status CheckInferredSizes(const Node& node);
 
 // Creates and prepares the op's reference kernel (constant folding, tests, and the fallback of
 // CreateKernel in kernels/kernel_registry.h).

@@ -46,7 +46,7 @@ Status InferPad(Node& node) {
   Shape out(rank);
   for (size_t i = 0; i < rank; ++i) {
     int64_t d = x->shape[i];
-    out[i] = d < 0 ? -1 : d + pads[i] + pads[i + rank];
+    out[i] = d < 0 ? -1 : SatAddDim(SatAddDim(d, pads[i]), pads[i + rank]);
     if (d >= 0 && out[i] < 0)
       return Status(StatusCode::kShapeInvalid, node.Describe() + ": pads " + ShapeToString(pads) +
                                                    " crop more than input " +

@@ -1,5 +1,6 @@
 // Range (opset 11+): start, start+delta, ... below limit (scalars; the count must be known at
 // compile time, so they are constant inputs). out[i] = start + i * delta.
+#include "base/checked_math.h"
 #include <cmath>
 
 #include "ops/common/elementwise.h"
@@ -29,13 +30,16 @@ Status InferRange(Node& node) {
     std::vector<int64_t> s = node.input(0)->constant->ToInt64Vector();
     std::vector<int64_t> l = node.input(1)->constant->ToInt64Vector();
     std::vector<int64_t> d = node.input(2)->constant->ToInt64Vector();
-    int64_t span = l[0] - s[0];
-    n = span / d[0] + ((span % d[0]) != 0 && ((span > 0) == (d[0] > 0)) ? 1 : 0);
+    int64_t span = 0;
+    if (__builtin_sub_overflow(l[0], s[0], &span) || (span == INT64_MIN && d[0] == -1))
+      n = kDimOverflow;
+    else
+      n = span / d[0] + ((span % d[0]) != 0 && ((span > 0) == (d[0] > 0)) ? 1 : 0);
   } else if (dt == DType::kFloat32) {  // in float, as the op computes it
     float span = static_cast<float>(limit[0]) - static_cast<float>(start[0]);
-    n = static_cast<int64_t>(std::ceil(span / static_cast<float>(delta[0])));
+    n = DimFromDouble(std::ceil(span / static_cast<float>(delta[0])));
   } else {
-    n = static_cast<int64_t>(std::ceil((limit[0] - start[0]) / delta[0]));
+    n = DimFromDouble(std::ceil((limit[0] - start[0]) / delta[0]));
   }
   SetOutput(node, 0, dt, {std::max<int64_t>(0, n)});
   return Status::Ok();

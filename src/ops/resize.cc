@@ -2,6 +2,7 @@
 // mapping. Opset 11+: X, roi, scales, sizes (one of scales/sizes), coordinate_transformation_mode,
 // nearest_mode, cubic. Opset 18: axes, keep_aspect_ratio_policy; antialias is not supported.
 // scales/sizes/roi must be constants (the output shape is fixed at compile time).
+#include "base/checked_math.h"
 #include <cmath>
 
 #include "ops/common/resize_impl.h"
@@ -65,7 +66,7 @@ Result<ResizeParams> ParseResize(const Node& node) {
         return Status(StatusCode::kShapeInvalid, node.Describe() + ": scales must be positive");
       int64_t d = x->shape[axes[i]];
       p.scales[axes[i]] = scales[i];
-      p.out_shape[axes[i]] = d < 0 ? -1 : static_cast<int64_t>(std::floor(d * scales[i]));
+      p.out_shape[axes[i]] = d < 0 ? -1 : DimFromDouble(std::floor(d * scales[i]));
     }
   } else {
     std::string policy =
@@ -91,7 +92,7 @@ Result<ResizeParams> ParseResize(const Node& node) {
       for (int64_t ax : axes) {
         p.scales[ax] = common;
         if (x->shape[ax] >= 0)
-          p.out_shape[ax] = static_cast<int64_t>(std::nearbyint(common * x->shape[ax]));
+          p.out_shape[ax] = DimFromDouble(std::nearbyint(common * x->shape[ax]));
       }
     }
   }

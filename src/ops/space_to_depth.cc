@@ -1,4 +1,5 @@
 // SpaceToDepth (opset 1+): [N, C, H, W] -> [N, C*b^2, H/b, W/b] (channel order b1, b2, c).
+#include "base/checked_math.h"
 #include "ops/common/tensor_util.h"
 
 namespace openacl {
@@ -17,7 +18,7 @@ Status InferSpaceToDepth(Node& node) {
                       "(input " +
                       ShapeToString(s) + ", blocksize " + std::to_string(b) + ")");
   SetOutput(node, 0, x->dtype,
-            {s[0], MulDims(s[1], b * b), s[2] < 0 ? -1 : s[2] / b, s[3] < 0 ? -1 : s[3] / b});
+            {s[0], MulDims(s[1], SatMulDim(b, b)), s[2] < 0 ? -1 : s[2] / b, s[3] < 0 ? -1 : s[3] / b});
   return Status::Ok();
 }
 

@@ -1,5 +1,6 @@
 // Upsample (opset 7-9; deprecated by Resize in 10): scales are an attribute in 7-8 and a constant
 // input in 9; out = floor(in * scale); nearest/linear with the asymmetric mapping.
+#include "base/checked_math.h"
 #include <cmath>
 
 #include "ops/common/resize_impl.h"
@@ -27,7 +28,7 @@ Result<ResizeParams> ParseUpsample(const Node& node) {
     if (!(p.scales[i] >= 1.0))
       return Status(StatusCode::kShapeInvalid, node.Describe() + ": scales must be >= 1");
     int64_t d = x->shape[i];
-    p.out_shape.push_back(d < 0 ? -1 : static_cast<int64_t>(std::floor(d * p.scales[i])));
+    p.out_shape.push_back(d < 0 ? -1 : DimFromDouble(std::floor(d * p.scales[i])));
   }
   return p;
 }

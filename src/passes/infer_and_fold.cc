@@ -196,6 +196,10 @@ Status InferAndFold(Graph& graph, const InferOptions& options) {
       return Status(StatusCode::kShapeInvalid,
                     "input '" + in->name + "' has dynamic shape " + ShapeToString(in->shape) +
                         "; fix it with --input_shape (e.g. \"" + in->name + ":1,3,224,224\")");
+  for (Value* in : graph.inputs) {
+    auto bytes = CheckShapeBytes(in->shape, in->dtype, "input '" + in->name + "'");
+    if (!bytes.ok()) return bytes.status();
+  }
   for (const Value* out : graph.outputs)
     if (!out->producer && !out->is_constant() && !graph.IsGraphInput(out))
       return Status(StatusCode::kParseModel,

@@ -1,6 +1,7 @@
 // Static memory plan: where each value of a compiled graph lives.
 #pragma once
 
+#include "base/checked_math.h"
 #include <cstdint>
 #include <unordered_map>
 
@@ -34,7 +35,11 @@ struct MemoryPlan {
 };
 
 constexpr uint64_t kPlanAlignment = 64;
-inline uint64_t AlignUp(uint64_t v, uint64_t a = kPlanAlignment) { return (v + a - 1) / a * a; }
+// Saturates at UINT64_MAX (no plan of that size fits anywhere, so loads fail on it).
+inline uint64_t AlignUp(uint64_t v, uint64_t a = kPlanAlignment) {
+  uint64_t r;
+  return CheckedRoundUp<uint64_t>(v, a, &r) ? r : UINT64_MAX;
+}
 
 // Ops whose output 0 may share its input 0's memory (pure views).
 bool IsViewOp(const std::string& op_type);

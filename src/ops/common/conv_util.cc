@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/checked_math.h"
+
 #include "ops/common/shape_util.h"
 
 namespace openacl {
@@ -37,6 +39,11 @@ Status ReadCommon(const Node& node, int rank, const std::vector<int64_t>& defaul
     if (sp->kernel[i] <= 0 || sp->stride[i] <= 0 || sp->dilation[i] <= 0)
       return AttrError(node, "kernel_shape, strides and dilations must be positive");
     if (pads[i] < 0 || pads[i + rank] < 0) return AttrError(node, "pads must be >= 0");
+    // Bounded so the geometry arithmetic below cannot overflow (hostile models).
+    constexpr int64_t kMaxAttr = int64_t{1} << 31;
+    if (sp->kernel[i] > kMaxAttr || sp->stride[i] > kMaxAttr || sp->dilation[i] > kMaxAttr ||
+        pads[i] > kMaxAttr || pads[i + rank] > kMaxAttr)
+      return AttrError(node, "kernel_shape, strides, dilations and pads must be at most 2^31");
   }
   sp->pad_begin.assign(pads.begin(), pads.begin() + rank);
   sp->pad_end.assign(pads.begin() + rank, pads.end());
@@ -166,13 +173,13 @@ Result<ConvGeometry> ComputeConvTransposeGeometry(const Node& node) {
     return AttrError(node, "unknown auto_pad '" + auto_pad + "'");
   sp.out.resize(rank);
   for (int i = 0; i < rank; ++i) {
-    int64_t full = sp.stride[i] * (sp.in[i] - 1) + sp.output_padding[i] +
-                   (sp.kernel[i] - 1) * sp.dilation[i] + 1;
     if (sp.output_padding[i] < 0 || sp.output_padding[i] >= std::max(sp.stride[i], sp.dilation[i]))
       return AttrError(node, "output_padding must be in [0, max(stride, dilation))");
+    int64_t full = SatAddDim(SatMulDim(sp.stride[i], sp.in[i] - 1),
+                             sp.output_padding[i] + (sp.kernel[i] - 1) * sp.dilation[i] + 1);
     bool same = auto_pad == "SAME_UPPER" || auto_pad == "SAME_LOWER";
     if (!out_shape_attr.empty() || same) {
-      int64_t out = !out_shape_attr.empty() ? out_shape_attr[i] : sp.in[i] * sp.stride[i];
+      int64_t out = !out_shape_attr.empty() ? out_shape_attr[i] : SatMulDim(sp.in[i], sp.stride[i]);
       // An output_shape past the full extent leaves the extra positions bias-only (ORT).
       int64_t total = std::max<int64_t>(0, full - out);
       int64_t small = total / 2;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/checked_math.h"
 #include "ops/common/shape_util.h"
 #include "ops/kernel.h"
 #include "ops/op_registry.h"
@@ -43,7 +44,8 @@ AxisGeometry GeometryAroundAxis(const Shape& shape, int64_t axis);
 // flattened input: Compress, Unique). An axis on a scalar is an error naming the node.
 Result<int64_t> OptionalAxis(const Node& node, size_t rank);
 // a * b with unknown (-1) propagation.
-inline int64_t MulDims(int64_t a, int64_t b) { return a < 0 || b < 0 ? -1 : a * b; }
+// Unknown (-1) when either is; kDimOverflow (base/checked_math.h) when the product overflows.
+inline int64_t MulDims(int64_t a, int64_t b) { return SatMulDim(a, b); }
 
 // Copies input 0 to output 0 unless the planner aliased them (same pointer).
 inline void CopyUnlessAliased(const TensorRef& in, const TensorRef& out) {
