@@ -50,6 +50,8 @@ enum class StatusCode : int {
   kDataDependentShape,    // a shape depends on values known only at run time
   kFormatNotMatch,        // pixel/data format not accepted by the function (DVPP)
   kFailure,               // generic failure, e.g. an image header that does not parse (DVPP)
+  kAippNotExist,          // the model input has no AIPP (ACL_ERROR_GE_AIPP_NOT_EXIST)
+  kNotStaticAipp,         // a static-AIPP query on an input with dynamic AIPP
 };
 
 class [[nodiscard]] Status {

@@ -10,6 +10,7 @@
 
 #include "compiler/aipp/insert_aipp.h"
 #include "compiler/graph_edits.h"
+#include "compiler/layout_blocked.h"
 #include "frontend/onnx/onnx_importer.h"
 #include "kernels/kernel_registry.h"
 #include "passes/infer_and_fold.h"
@@ -181,7 +182,7 @@ Result<CompiledModel> CompileGraph(std::unique_ptr<Graph> graph, const CompileOp
   RETURN_IF_ERROR(MakeOutputsDistinct(*graph));
   graph->RemoveDeadNodes();
   RETURN_IF_ERROR(graph->TopoSort());
-  if (options.optimize) RETURN_IF_ERROR(RunLayoutPasses(*graph));
+  if (options.optimize) RETURN_IF_ERROR(AssignBlockedLayouts(*graph));
 
   Progress(options, "kernel selection", 0.6);
   CompiledModel model;

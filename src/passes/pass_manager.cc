@@ -20,6 +20,4 @@ Status RunOptimizationPasses(Graph& graph) {
   return graph.TopoSort();
 }
 
-Status RunLayoutPasses(Graph& graph) { return AssignBlockedLayouts(graph); }
-
 }  // namespace openacl

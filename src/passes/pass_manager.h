@@ -17,11 +17,6 @@ Status FusePostAffine(Graph& graph);         // passes/fuse_post_affine.cc
 Status FuseLayerNorm(Graph& graph);          // passes/fuse_layer_norm.cc
 Status FuseGateResidual(Graph& graph);       // passes/fuse_gate_residual.cc
 Status TransposeToReshape(Graph& graph);     // passes/transpose_to_reshape.cc
-Status AssignBlockedLayouts(Graph& graph);   // passes/layout_blocked.cc
 
 Status RunOptimizationPasses(Graph& graph);
-// Layout assignment: runs on the final graph (after output copies/casts are in place, before
-// kernel selection), because it records choices that depend on every consumer of a value.
-Status RunLayoutPasses(Graph& graph);
-
 }  // namespace openacl

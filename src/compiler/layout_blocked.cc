@@ -12,7 +12,7 @@
 
 #include "kernels/kernel_registry.h"
 #include "kernels/onednn/layout_attrs.h"
-#include "passes/pass_manager.h"
+#include "compiler/layout_blocked.h"
 
 namespace openacl {
 namespace {
