@@ -91,6 +91,10 @@ aclError ToAclError(StatusCode code) {
       return ACL_ERROR_FORMAT_NOT_MATCH;
     case StatusCode::kFailure:
       return ACL_ERROR_FAILURE;
+    case StatusCode::kAippNotExist:
+      return static_cast<aclError>(ACL_ERROR_GE_AIPP_NOT_EXIST);
+    case StatusCode::kNotStaticAipp:
+      return ACL_ERROR_NOT_STATIC_AIPP;
   }
   return ACL_ERROR_INTERNAL_ERROR;  // a code added to status.h without a row here
 }
