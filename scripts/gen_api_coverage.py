@@ -16,12 +16,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def read(pattern):
-    return {p: open(p).read() for p in glob.glob(os.path.join(ROOT, pattern), recursive=True)}
+    return {p: open(p, errors="replace").read() for p in glob.glob(os.path.join(ROOT, pattern), recursive=True)}
 
 
 def main():
-    headers = sorted(read("include/acl/*.h").items())
+    headers = sorted(read("include/acl/*.h").items()) + sorted(read("include/acl/ops/*.h").items())
     capi = read("src/capi/*.cc")
+    capi.update(read("src/capi_dvpp/*.cc"))  # libacl_dvpp.so (acl_dvpp.h)
     stubs = "".join(t for p, t in capi.items() if p.endswith("_stubs.cc"))
     impl = "".join(t for p, t in capi.items() if not p.endswith("_stubs.cc"))
     tests = "".join(read("tests/capi/*.c*").values()) + "".join(read("samples/**/*.c*").values())

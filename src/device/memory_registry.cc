@@ -47,10 +47,14 @@ MemoryRegistry::MemoryRegistry() : capacity_(DefaultCapacity()) {}
 
 MemoryRegistry::~MemoryRegistry() { ReleaseAll(); }
 
-Result<void*> MemoryRegistry::Allocate(size_t size) {
+Result<void*> MemoryRegistry::Allocate(size_t size) { return AllocateWithSlack(size, 0, kAlignment); }
+
+Result<void*> MemoryRegistry::AllocateWithSlack(size_t size, size_t slack, size_t alignment) {
   if (size == 0) return InvalidParam("device allocation of 0 bytes");
-  size_t reserved = RoundUp(size, kAlignment);
-  if (reserved < size) return Status(StatusCode::kMemoryAllocation, "size overflow");
+  size_t reserved = RoundUp(size + slack, alignment);
+  if (size + slack < size || reserved < size + slack) {
+    return Status(StatusCode::kMemoryAllocation, "size overflow");
+  }
   std::unique_lock<std::shared_mutex> lock(mu_);
   if (reserved > capacity_ - used_) {
     return Status(StatusCode::kMemoryAllocation,
@@ -58,12 +62,12 @@ Result<void*> MemoryRegistry::Allocate(size_t size) {
                       std::to_string(capacity_ - used_) + " of " + std::to_string(capacity_) +
                       " bytes free (set openacl.device_memory_mb in acl.json to change)");
   }
-  void* p = std::aligned_alloc(kAlignment, reserved);
+  void* p = std::aligned_alloc(alignment, reserved);
   if (p == nullptr) {
     return Status(StatusCode::kMemoryAllocation,
                   "host RAM backing " + std::to_string(size) + " device bytes is exhausted");
   }
-  device_[reinterpret_cast<uintptr_t>(p)] = Block{size, reserved};
+  device_[reinterpret_cast<uintptr_t>(p)] = Block{size, reserved, slack};
   used_ += reserved;
   return p;
 }
@@ -138,7 +142,7 @@ const MemoryRegistry::BlockMap::value_type* MemoryRegistry::Find(const BlockMap&
   if (it == map.begin()) return nullptr;
   --it;
   // A pointer one past the end of a block is not inside it (size >= 1).
-  if (p - it->first < it->second.size) return &*it;
+  if (p - it->first < it->second.size + it->second.slack) return &*it;
   return nullptr;
 }
 
@@ -160,7 +164,8 @@ MemLocation MemoryRegistry::Locate(const void* ptr, size_t n) const {
   loc.base = reinterpret_cast<const void*>(hit->first);
   loc.block_size = hit->second.size;
   loc.offset = p - hit->first;
-  loc.in_bounds = n <= loc.block_size - loc.offset;
+  loc.in_bounds = n <= loc.block_size + hit->second.slack - loc.offset;
+  if (loc.in_bounds && loc.offset + n > loc.block_size) loc.slack_overrun = loc.offset + n - loc.block_size;
   return loc;
 }
 

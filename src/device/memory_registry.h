@@ -27,6 +27,7 @@ struct MemLocation {
   size_t offset = 0;                   // pointer - base
   bool in_bounds = false;              // [p, p+n) lies inside the block (true for kUnknown)
   bool recently_freed_device = false;  // kUnknown pointer inside a freed device block
+  size_t slack_overrun = 0;            // in-bounds bytes past block_size, in the block's slack
 };
 
 // "0x7f..": pointer formatted for error messages.
@@ -46,6 +47,9 @@ class MemoryRegistry {
 
   // Device memory: 64-byte aligned; past capacity -> kMemoryAllocation; size 0 -> kInvalidParam.
   Result<void*> Allocate(size_t size);
+  // DVPP memory (acldvppMalloc): `size` requested plus `slack` bytes the block really holds;
+  // ranges reaching into the slack are in bounds and report slack_overrun.
+  Result<void*> AllocateWithSlack(size_t size, size_t slack, size_t alignment);
   // Free of an unknown, interior or already freed pointer -> kInvalidParam naming the pointer.
   Status Free(void* ptr);
 
@@ -71,6 +75,7 @@ class MemoryRegistry {
   struct Block {
     size_t size;      // requested
     size_t reserved;  // rounded, counted against capacity
+    size_t slack = 0; // usable bytes past `size` (DVPP rounding)
   };
   using BlockMap = std::map<uintptr_t, Block>;
 
