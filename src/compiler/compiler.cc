@@ -125,6 +125,7 @@ Result<CompiledModel> FinishDataDependent(std::unique_ptr<Graph> graph,
   RETURN_IF_ERROR(MakeOutputsDistinct(*graph));
   graph->RemoveDeadNodes();
   RETURN_IF_ERROR(graph->TopoSort());
+  MarkRequestedPrecision(*graph, options.precision);
   CompiledModel model;
   model.data_dependent_shapes = true;
   model.kernels.assign(graph->nodes().size(), std::string());
@@ -165,6 +166,7 @@ Result<CompiledModel> CompileGraph(std::unique_ptr<Graph> graph, const CompileOp
   Progress(options, "prepare", 0.1);
   RETURN_IF_ERROR(ApplyInputShapes(*graph, options));
   RETURN_IF_ERROR(InsertAippFromFile(*graph, options.insert_op_conf, options.input_format));
+  RETURN_IF_ERROR(MarkKeptNodes(*graph, options.precision));
   RETURN_IF_ERROR(SelectOutputs(*graph, options.out_nodes));
   RETURN_IF_ERROR(InsertInputCasts(*graph, options.fp16_inputs));
   Progress(options, "shape inference and constant folding", 0.2);
@@ -183,6 +185,7 @@ Result<CompiledModel> CompileGraph(std::unique_ptr<Graph> graph, const CompileOp
   graph->RemoveDeadNodes();
   RETURN_IF_ERROR(graph->TopoSort());
   if (options.optimize) RETURN_IF_ERROR(AssignBlockedLayouts(*graph));
+  MarkRequestedPrecision(*graph, options.precision);
 
   Progress(options, "kernel selection", 0.6);
   CompiledModel model;

@@ -8,6 +8,7 @@
 
 #include "base/status.h"
 #include "compiler/gear_spec.h"
+#include "compiler/precision_mode.h"
 #include "format/compiled_model.h"
 
 namespace openacl {
@@ -29,6 +30,8 @@ struct CompileOptions {
   std::vector<std::string> fp16_inputs;
   std::string soc_version = "Ascend310";
   std::string precision_mode;
+  // --precision_mode / --precision_mode_v2 / --keep_dtype parsed (compiler/precision_mode.h).
+  PrecisionOptions precision;
   // Everything as given on the command line, recorded in the .om.
   std::map<std::string, std::string> recorded;
   // Optional progress reporting: (stage, fraction 0..1).

@@ -4,11 +4,15 @@
 // Layouts: inputs/outputs named by the blocked-layout attributes (layout_attrs.h) are nChw8c /
 // nChw16c; others are plain. 3x3 stride-1 convs use Winograd where oneDNN has it (AVX-512),
 // unless OPENACL_WINOGRAD=0.
+// Reduced precision (node attribute "openacl_precision", compute_precision.h): bf16 source and
+// weights, fp32 accumulation, destination and post-ops; the f32 source is converted by the
+// source reorder ConvExec already runs for layout changes.
 // Node attribute "onednn_io" (tuning/benchmark knob): "any" (default) lets oneDNN pick blocked
 // src/dst for plain user tensors and reorders through scratch; "plain" forces NC[D]HW src/dst.
 #include <cstdlib>
 
 #include "kernels/kernel_registry.h"
+#include "kernels/onednn/compute_precision.h"
 #include "kernels/onednn/conv_exec.h"
 #include "kernels/onednn/layout_attrs.h"
 #include "ops/common/conv_util.h"
@@ -74,6 +78,56 @@ dnnl::convolution_forward::primitive_desc MakeConvPd(const ConvPlan& p, dnnl::al
   return dnnl::convolution_forward::primitive_desc(desc, attr, CpuEngine());
 }
 
+// Source and weights in `compute` (f32, or bf16 with f32 accumulation and destination).
+struct ConvChoice {
+  dnnl::convolution_forward::primitive_desc pd;
+  bool residual_binary = false;
+};
+
+ConvChoice ChooseConvPd(ConvPlan p, const Shape& x, const ConvGeometry& g, const LayoutAttrs& lay,
+                        bool any_io, const ConvExecConfig& cfg, dt compute) {
+  bool src_blocked = lay.input_blocked(0), dst_blocked = lay.output_blocked(0);
+  auto any = [](const Shape& s, dt type) { return dnnl::memory::desc(ToDims(s), type, tag::any); };
+  // A blocked user tensor is handed to the primitive as is (converted to bf16 in place of a
+  // layout change when bf16); a plain one may be reordered.
+  p.src_md = src_blocked || !any_io ? ActivationDesc(x, src_blocked ? lay.block : 0, compute)
+                                    : any(x, compute);
+  p.dst_md = dst_blocked || !any_io ? cfg.dst_user : any(g.out_shape, dt::f32);
+  p.w_md = dnnl::memory::desc(cfg.weights_user.dims(), compute, tag::any);
+  ConvChoice c;
+  bool have_pd = false;
+  // oneDNN's Winograd kernels are f32 only.
+  if (compute == dt::f32 && WinogradAllowed() && WinogradCandidate(g)) {
+    try {  // Winograd kernels take sum but not binary post-ops.
+      c.pd = MakeConvPd(p, dnnl::algorithm::convolution_winograd, false);
+      have_pd = !IsReferenceImpl(c.pd.impl_info_str());
+    } catch (const dnnl::error&) {
+    }
+  }
+  // Read the residual in place when it already has the (fixed) dst layout and the
+  // implementation takes binary post-ops; with an "any" dst oneDNN could pick a slow
+  // layout to match the residual, so that case keeps the sum post-op.
+  if (!have_pd && p.f.sum && p.dst_md.data.format_kind != dnnl_format_kind_any &&
+      p.dst_md == p.res_md) {
+    try {
+      c.pd = MakeConvPd(p, dnnl::algorithm::convolution_direct, true);
+      have_pd = !IsReferenceImpl(c.pd.impl_info_str());
+      c.residual_binary = have_pd;
+    } catch (const dnnl::error&) {
+    }
+  }
+  if (!have_pd) c.pd = MakeConvPd(p, dnnl::algorithm::convolution_direct, false);
+  if (IsReferenceImpl(c.pd.impl_info_str()) && (src_blocked || dst_blocked)) {
+    // No optimized kernel for the blocked layout (e.g. odd group sizes): let oneDNN choose
+    // and reorder from/to the blocked user tensors through scratch.
+    p.src_md = any(x, compute);
+    p.dst_md = any(g.out_shape, dt::f32);
+    c.residual_binary = false;
+    c.pd = MakeConvPd(p, dnnl::algorithm::convolution_direct, false);
+  }
+  return c;
+}
+
 class OnednnConv : public Kernel {
  public:
   Status Prepare(const Node& node) override {
@@ -82,6 +136,7 @@ class OnednnConv : public Kernel {
     ASSIGN_OR_RETURN(FusionAttrs f, ParseFusionAttrs(node, 3));
     LayoutAttrs lay = ParseLayoutAttrs(node);
     bool any_io = node.attrs.get_string("onednn_io", "any") != "plain";
+    const ComputeType compute = ChooseComputeType(node);
     ONEDNN_TRY(what_, {
       const Shape& x = node.inputs[0]->shape;
       const Shape& w = node.inputs[1]->shape;
@@ -106,49 +161,25 @@ class OnednnConv : public Kernel {
         cfg.res_user = ActivationDesc(g.out_shape, res_blocked ? lay.block : 0);
         p.res_md = cfg.res_user;
       }
-      auto any = [](const Shape& s) { return dnnl::memory::desc(ToDims(s), dt::f32, tag::any); };
-      // A blocked user tensor is handed to the primitive as is; a plain one may be reordered.
-      p.src_md = src_blocked || !any_io ? cfg.src_user : any(x);
-      p.dst_md = dst_blocked || !any_io ? cfg.dst_user : any(g.out_shape);
-      p.w_md = dnnl::memory::desc(ToDims(wdims), dt::f32, tag::any);
       p.bias_md = dnnl::memory::desc({g.out_channels}, dt::f32, tag::a);
       p.strides = ToDims(g.sp.stride, 0);
       p.dil = ToDims(g.sp.dilation, 1);
       p.pl = ToDims(g.sp.pad_begin, 0);
       p.pr = ToDims(g.sp.pad_end, 0);
 
-      dnnl::convolution_forward::primitive_desc pd;
-      bool have_pd = false;
-      if (WinogradAllowed() && WinogradCandidate(g)) {
-        try {  // Winograd kernels take sum but not binary post-ops.
-          pd = MakeConvPd(p, dnnl::algorithm::convolution_winograd, false);
-          have_pd = !IsReferenceImpl(pd.impl_info_str());
+      ConvChoice c;
+      bool bf16 = false;
+      if (compute == ComputeType::kBF16) {
+        try {  // bf16 only where oneDNN has an optimized kernel for it; fp32 otherwise.
+          c = ChooseConvPd(p, x, g, lay, any_io, cfg, dt::bf16);
+          bf16 = !IsReferenceImpl(c.pd.impl_info_str());
         } catch (const dnnl::error&) {
         }
       }
-      // Read the residual in place when it already has the (fixed) dst layout and the
-      // implementation takes binary post-ops; with an "any" dst oneDNN could pick a slow
-      // layout to match the residual, so that case keeps the sum post-op.
-      if (!have_pd && f.sum && p.dst_md.data.format_kind != dnnl_format_kind_any &&
-          p.dst_md == p.res_md) {
-        try {
-          pd = MakeConvPd(p, dnnl::algorithm::convolution_direct, true);
-          have_pd = !IsReferenceImpl(pd.impl_info_str());
-          cfg.residual_binary = have_pd;
-        } catch (const dnnl::error&) {
-        }
-      }
-      if (!have_pd) pd = MakeConvPd(p, dnnl::algorithm::convolution_direct, false);
-      if (IsReferenceImpl(pd.impl_info_str()) && (src_blocked || dst_blocked)) {
-        // No optimized kernel for the blocked layout (e.g. odd group sizes): let oneDNN choose
-        // and reorder from/to the blocked user tensors through scratch.
-        p.src_md = any(x);
-        p.dst_md = any(g.out_shape);
-        cfg.residual_binary = false;
-        pd = MakeConvPd(p, dnnl::algorithm::convolution_direct, false);
-      }
-      impl_ = pd.impl_info_str();
-      RETURN_IF_ERROR(exec_.Init(pd, dnnl::convolution_forward(pd), cfg));
+      if (!bf16) c = ChooseConvPd(p, x, g, lay, any_io, cfg, dt::f32);
+      cfg.residual_binary = c.residual_binary;
+      impl_ = c.pd.impl_info_str();
+      RETURN_IF_ERROR(exec_.Init(c.pd, dnnl::convolution_forward(c.pd), cfg));
     });
     return Status::Ok();
   }

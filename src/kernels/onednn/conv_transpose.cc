@@ -2,11 +2,13 @@
 // output_shape, auto_pad). A fused residual goes in as a post-op (with bias and activation);
 // otherwise bias and activation run in a plain epilogue after the primitive. output_padding and
 // output_shape are folded into oneDNN's right padding; where that would be negative the
-// reference is used.
+// reference is used. A reduced-precision request (compute_precision.h) runs with bf16 source and
+// weights where the CPU has bf16.
 #include <algorithm>
 #include <limits>
 
 #include "kernels/kernel_registry.h"
+#include "kernels/onednn/compute_precision.h"
 #include "kernels/onednn/conv_exec.h"
 #include "ops/common/conv_util.h"
 
@@ -86,11 +88,6 @@ class OnednnConvTranspose : public Kernel {
       cfg.bias = split_epilogue_ ? nullptr : node.input(2);
       cfg.sum_input = f.sum_input;
       cfg.res_user = cfg.dst_user;
-      dnnl::memory::desc src_md =
-          any_io ? dnnl::memory::desc(ToDims(x), dt::f32, tag::any) : cfg.src_user;
-      dnnl::memory::desc dst_md =
-          any_io ? dnnl::memory::desc(ToDims(g.out_shape), dt::f32, tag::any) : cfg.dst_user;
-      dnnl::memory::desc w_md(wdims, dt::f32, tag::any);
       dnnl::memory::dims strides = ToDims(g.sp.stride, 0), dil = ToDims(g.sp.dilation, 1),
                          pl = ToDims(g.sp.pad_begin, 0), pr = ToDims(RightPads(g), 0);
       dnnl::primitive_attr attr;
@@ -99,15 +96,33 @@ class OnednnConvTranspose : public Kernel {
       if (f.sum) ops.append_sum(1.f);
       AppendActivation(f.act, ops);
       attr.set_post_ops(ops);
-      auto prop = dnnl::prop_kind::forward_inference;
-      auto alg = dnnl::algorithm::deconvolution_direct;
-      auto desc = cfg.bias ? dnnl::deconvolution_forward::desc(
-                                 prop, alg, src_md, w_md,
-                                 dnnl::memory::desc({g.out_channels}, dt::f32, tag::a), dst_md,
-                                 strides, dil, pl, pr)
-                           : dnnl::deconvolution_forward::desc(prop, alg, src_md, w_md, dst_md,
-                                                               strides, dil, pl, pr);
-      dnnl::deconvolution_forward::primitive_desc pd(desc, attr, CpuEngine());
+      // Source and weights in `compute` (bf16: f32 accumulation and destination).
+      auto make_pd = [&](dt compute) {
+        dnnl::memory::desc src_md = any_io ? dnnl::memory::desc(ToDims(x), compute, tag::any)
+                                           : PlainDesc(x, compute);
+        dnnl::memory::desc dst_md =
+            any_io ? dnnl::memory::desc(ToDims(g.out_shape), dt::f32, tag::any) : cfg.dst_user;
+        dnnl::memory::desc w_md(wdims, compute, tag::any);
+        auto prop = dnnl::prop_kind::forward_inference;
+        auto alg = dnnl::algorithm::deconvolution_direct;
+        auto desc = cfg.bias ? dnnl::deconvolution_forward::desc(
+                                   prop, alg, src_md, w_md,
+                                   dnnl::memory::desc({g.out_channels}, dt::f32, tag::a), dst_md,
+                                   strides, dil, pl, pr)
+                             : dnnl::deconvolution_forward::desc(prop, alg, src_md, w_md, dst_md,
+                                                                 strides, dil, pl, pr);
+        return dnnl::deconvolution_forward::primitive_desc(desc, attr, CpuEngine());
+      };
+      dnnl::deconvolution_forward::primitive_desc pd;
+      bool bf16 = false;
+      if (ChooseComputeType(node) == ComputeType::kBF16) {
+        try {  // bf16 only where oneDNN has an optimized kernel for it; fp32 otherwise.
+          pd = make_pd(dt::bf16);
+          bf16 = !IsReferenceImpl(pd.impl_info_str());
+        } catch (const dnnl::error&) {
+        }
+      }
+      if (!bf16) pd = make_pd(dt::f32);
       RETURN_IF_ERROR(exec_.Init(pd, dnnl::deconvolution_forward(pd), cfg));
     });
     return Status::Ok();

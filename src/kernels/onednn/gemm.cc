@@ -3,6 +3,7 @@
 // (C broadcast [1,N], [M,1], [M,N] or scalar). A non-constant C with beta not in {0, 1} is left
 // to the reference.
 #include "kernels/kernel_registry.h"
+#include "kernels/onednn/compute_precision.h"
 #include "kernels/onednn/matmul_exec.h"
 
 namespace openacl {
@@ -74,6 +75,7 @@ class OnednnGemm : public Kernel {
       }
       cfg.act = f.act;
       cfg.alpha = node.attrs.get_float("alpha", 1.0f);
+      cfg.bf16 = ChooseComputeType(node) == ComputeType::kBF16;
     });
     return exec_.Init(std::move(cfg), what_);
   }

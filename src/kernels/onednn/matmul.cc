@@ -1,7 +1,9 @@
 // oneDNN MatMul: numpy matmul (batch broadcasting, 1-D operands promoted) as one matmul
 // primitive; constant B is pre-packed. Fusion: fused_bias -> primitive bias [1,...,1,N],
-// fused_sum -> binary-add post-op, fused_activation -> eltwise post-op(s).
+// fused_sum -> binary-add post-op, fused_activation -> eltwise post-op(s). bf16 on request with
+// constant B (compute_precision.h).
 #include "kernels/kernel_registry.h"
+#include "kernels/onednn/compute_precision.h"
 #include "kernels/onednn/matmul_exec.h"
 #include "ops/common/matmul_util.h"
 
@@ -73,6 +75,7 @@ class OnednnMatMul : public Kernel {
         cfg.adds.push_back(std::move(add));
       }
       cfg.act = f.act;
+      cfg.bf16 = ChooseComputeType(node) == ComputeType::kBF16;
     });
     return exec_.Init(std::move(cfg), what_);
   }

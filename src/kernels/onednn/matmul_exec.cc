@@ -7,25 +7,57 @@ namespace openacl::onednn {
 using dt = dnnl::memory::data_type;
 using tag = dnnl::memory::format_tag;
 
+namespace {
+
+dnnl::matmul::primitive_desc MakeMatMulPd(const MatMulExecConfig& cfg,
+                                          const dnnl::memory::desc& src,
+                                          const dnnl::memory::desc& weights) {
+  dnnl::primitive_attr attr;
+  attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
+  if (cfg.alpha != 1.0f) attr.set_output_scales(0, {cfg.alpha});
+  dnnl::post_ops ops;
+  for (const AddendSpec& a : cfg.adds) ops.append_binary(dnnl::algorithm::binary_add, a.md);
+  AppendActivation(cfg.act, ops);
+  attr.set_post_ops(ops);
+  auto desc = cfg.has_bias ? dnnl::matmul::desc(src, weights, cfg.bias_md, cfg.dst)
+                           : dnnl::matmul::desc(src, weights, cfg.dst);
+  return dnnl::matmul::primitive_desc(desc, attr, CpuEngine());
+}
+
+}  // namespace
+
 Status MatMulExec::Init(MatMulExecConfig cfg, const std::string& what) {
   cfg_ = std::move(cfg);
   ONEDNN_TRY(what, {
-    weights_md_ = cfg_.weights_const
-                      ? dnnl::memory::desc(cfg_.weights_user.dims(), dt::f32, tag::any)
-                      : cfg_.weights_user;
-    dnnl::primitive_attr attr;
-    attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
-    if (cfg_.alpha != 1.0f) attr.set_output_scales(0, {cfg_.alpha});
-    dnnl::post_ops ops;
-    for (const AddendSpec& a : cfg_.adds) ops.append_binary(dnnl::algorithm::binary_add, a.md);
-    AppendActivation(cfg_.act, ops);
-    attr.set_post_ops(ops);
-    auto desc = cfg_.has_bias ? dnnl::matmul::desc(cfg_.src, weights_md_, cfg_.bias_md, cfg_.dst)
-                              : dnnl::matmul::desc(cfg_.src, weights_md_, cfg_.dst);
-    dnnl::matmul::primitive_desc pd(desc, attr, CpuEngine());
+    dnnl::matmul::primitive_desc pd;
+    if (cfg_.bf16 && cfg_.weights_const) {
+      try {  // bf16 only where oneDNN has an optimized kernel for it; fp32 otherwise.
+        const dnnl::memory::dims dims = cfg_.src.dims();
+        src_int_ = dnnl::memory::desc(dims, dt::bf16, PlainTag(static_cast<int>(dims.size())));
+        pd = MakeMatMulPd(cfg_, src_int_,
+                          dnnl::memory::desc(cfg_.weights_user.dims(), dt::bf16, tag::any));
+        bf16_ = !IsReferenceImpl(pd.impl_info_str());
+      } catch (const dnnl::error&) {
+      }
+    }
+    if (!bf16_) {
+      weights_md_ = cfg_.weights_const
+                        ? dnnl::memory::desc(cfg_.weights_user.dims(), dt::f32, tag::any)
+                        : cfg_.weights_user;
+      pd = MakeMatMulPd(cfg_, cfg_.src, weights_md_);
+    }
     prim_ = dnnl::matmul(pd);
     weights_md_ = pd.weights_desc();
     pad_bytes_ = std::max<size_t>(pd.scratchpad_desc().get_size(), 64);
+    if (bf16_) {
+      dnnl::primitive_attr attr;
+      attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
+      dnnl::reorder::primitive_desc rpd(CpuEngine(), cfg_.src, CpuEngine(), src_int_, attr);
+      pad_bytes_ = std::max(pad_bytes_, rpd.scratchpad_desc().get_size());
+      src_in_ = dnnl::reorder(rpd);
+    }
+    pad_bytes_ = (pad_bytes_ + 63) / 64 * 64;
+    src_off_ = pad_bytes_;
     if (cfg_.weights_const) {
       dnnl::memory user(cfg_.weights_user, CpuEngine(), const_cast<void*>(cfg_.weights_const));
       weights_ = dnnl::memory(weights_md_, CpuEngine());
@@ -43,14 +75,21 @@ Status MatMulExec::Execute(const KernelIO& io, const std::string& what) const {
     dnnl::engine& eng = CpuEngine();
     dnnl::stream& s = ThreadStream();
     ArgMap args;
-    args.emplace(DNNL_ARG_SRC, dnnl::memory(cfg_.src, eng, io.in(0).data));
+    dnnl::memory pad(dnnl::memory::desc({static_cast<dnnl::memory::dim>(pad_bytes_)}, dt::u8,
+                                        tag::a),
+                     eng, io.scratch);
+    dnnl::memory src(cfg_.src, eng, io.in(0).data);
+    if (bf16_) {
+      dnnl::memory converted(src_int_, eng, static_cast<char*>(io.scratch) + src_off_);
+      src_in_.execute(s,
+                      {{DNNL_ARG_FROM, src}, {DNNL_ARG_TO, converted}, {DNNL_ARG_SCRATCHPAD, pad}});
+      src = converted;
+    }
+    args.emplace(DNNL_ARG_SRC, src);
     args.emplace(DNNL_ARG_WEIGHTS,
                  weights_ ? weights_ : dnnl::memory(weights_md_, eng, io.in(1).data));
     args.emplace(DNNL_ARG_DST, dnnl::memory(cfg_.dst, eng, io.out(0).data));
-    args.emplace(DNNL_ARG_SCRATCHPAD,
-                 dnnl::memory(dnnl::memory::desc({static_cast<dnnl::memory::dim>(pad_bytes_)},
-                                                 dt::u8, tag::a),
-                              eng, io.scratch));
+    args.emplace(DNNL_ARG_SCRATCHPAD, pad);
     if (cfg_.has_bias) {
       void* b = cfg_.bias_input >= 0 ? io.in(static_cast<size_t>(cfg_.bias_input)).data
                                      : const_cast<float*>(cfg_.bias_const.data());

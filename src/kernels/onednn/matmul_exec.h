@@ -1,6 +1,8 @@
 // The shared half of the oneDNN Gemm and MatMul kernels: one matmul primitive with an optional
 // output scale (Gemm alpha), bias, binary-add post-ops (Gemm's C, the fused residual) and the
 // fused activation. Constant weights are pre-packed once in Init (format_tag::any).
+// bf16 (compute_precision.h; constant weights only): weights packed as bf16, the f32 source
+// converted into the kernel's scratch before the product, accumulation and output in f32.
 #pragma once
 
 #include <vector>
@@ -26,12 +28,14 @@ struct MatMulExecConfig {
   std::vector<AddendSpec> adds;  // applied in order, after scale and bias
   FusedActivation act;
   float alpha = 1.0f;
+  bool bf16 = false;  // asked for bf16 (used when the weights are constant and oneDNN has it)
 };
 
 class MatMulExec {
  public:
   Status Init(MatMulExecConfig cfg, const std::string& what);
-  size_t ScratchBytes() const { return pad_bytes_; }
+  size_t ScratchBytes() const { return src_off_ + (bf16_ ? src_int_.get_size() : 0); }
+  bool bf16() const { return bf16_; }
   Status Execute(const KernelIO& io, const std::string& what) const;
 
  private:
@@ -40,6 +44,10 @@ class MatMulExec {
   dnnl::memory::desc weights_md_;
   dnnl::memory weights_;  // pre-packed (constant weights only)
   size_t pad_bytes_ = 0;
+  bool bf16_ = false;
+  dnnl::memory::desc src_int_;  // bf16 copy of the source in scratch (bf16_ only)
+  dnnl::reorder src_in_;
+  size_t src_off_ = 0;
 };
 
 }  // namespace openacl::onednn

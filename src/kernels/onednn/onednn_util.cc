@@ -43,14 +43,13 @@ dnnl::memory::format_tag PlainTag(int ndims) {
   }
 }
 
-dnnl::memory::desc PlainDesc(const Shape& s) {
+dnnl::memory::desc PlainDesc(const Shape& s, dnnl::memory::data_type type) {
   std::vector<int64_t> st = Strides(s);
-  return dnnl::memory::desc(ToDims(s), dnnl::memory::data_type::f32,
-                            dnnl::memory::dims(st.begin(), st.end()));
+  return dnnl::memory::desc(ToDims(s), type, dnnl::memory::dims(st.begin(), st.end()));
 }
 
-dnnl::memory::desc ActivationDesc(const Shape& s, int block) {
-  if (block != 8 && block != 16) return PlainDesc(s);
+dnnl::memory::desc ActivationDesc(const Shape& s, int block, dnnl::memory::data_type type) {
+  if (block != 8 && block != 16) return PlainDesc(s, type);
   tag t = tag::undef;
   switch (s.size()) {
     case 3:
@@ -63,9 +62,9 @@ dnnl::memory::desc ActivationDesc(const Shape& s, int block) {
       t = block == 16 ? tag::aBcde16b : tag::aBcde8b;
       break;
     default:
-      return PlainDesc(s);
+      return PlainDesc(s, type);
   }
-  return dnnl::memory::desc(ToDims(s), dnnl::memory::data_type::f32, t);
+  return dnnl::memory::desc(ToDims(s), type, t);
 }
 
 bool IsReferenceImpl(const std::string& impl) { return impl.rfind("ref", 0) == 0; }

@@ -22,9 +22,12 @@ dnnl::memory::dims ToDims(const Shape& s);
 dnnl::memory::dims ToDims(const std::vector<int64_t>& v, int64_t minus);  // v[i] - minus
 // Plain row-major tag (a, ab, abc, ...) for `ndims` dims.
 dnnl::memory::format_tag PlainTag(int ndims);
-dnnl::memory::desc PlainDesc(const Shape& s);
-// f32 activation desc: plain for block 0, else channel-blocked nC[d][h]wBc (rank 3-5).
-dnnl::memory::desc ActivationDesc(const Shape& s, int block);
+dnnl::memory::desc PlainDesc(const Shape& s,
+                             dnnl::memory::data_type type = dnnl::memory::data_type::f32);
+// Activation desc (f32 unless `type` says otherwise): plain for block 0, else channel-blocked
+// nC[d][h]wBc (rank 3-5).
+dnnl::memory::desc ActivationDesc(const Shape& s, int block,
+                                  dnnl::memory::data_type type = dnnl::memory::data_type::f32);
 // True if oneDNN picked an unoptimized reference implementation (impl_info_str "ref:...").
 bool IsReferenceImpl(const std::string& impl);
 
