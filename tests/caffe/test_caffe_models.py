@@ -281,3 +281,22 @@ def test_unsupported_layer_and_missing_files(tmp_path, small_net):
     assert rc != 0 and "--weight" in log
     rc, log = atc(small_proto, small_weights, str(tmp_path / "x"), "--input_shape=image:1,3,8,8")
     assert rc != 0 and "'image'" in log, log
+
+
+def test_dynamic_batch_gears(tmp_path):
+    """--dynamic_batch_size with a Caffe model: each gear is imported with its own batch."""
+    import acl
+    net, prob = resnet_like(seed=29)
+    proto, weights = net.save(str(tmp_path))
+    om = compile_ok(proto, weights, str(tmp_path / "gears"), "--input_shape=data:-1,3,32,32",
+                    "--dynamic_batch_size=1,2,4")
+    model_id, ret = acl.mdl.load_from_file(om)
+    assert ret == 0, acl.get_recent_err_msg()
+    desc = acl.mdl.create_desc()
+    assert acl.mdl.get_desc(desc, model_id) == 0
+    assert acl.mdl.get_num_inputs(desc) == 2
+    assert acl.mdl.get_input_name_by_index(desc, 1) == "ascend_mbatch_shape_data"
+    batch, ret = acl.mdl.get_dynamic_batch(desc)
+    assert ret == 0 and list(batch["batch"])[:batch["batchCount"]] == [1, 2, 4], batch
+    acl.mdl.destroy_desc(desc)
+    assert acl.mdl.unload(model_id) == 0
