@@ -1,5 +1,5 @@
-// aclmdlDesc: the description of a loaded model's inputs and outputs, and the dynamic-gear
-// queries (empty answers: gears are not supported yet).
+// aclmdlDesc: the description of a loaded model's inputs and outputs (the gear queries are in
+// model_gears.cc).
 #include <cstring>
 
 #include "acl/acl_mdl.h"
@@ -17,6 +17,16 @@ Status FillDesc(aclmdlDesc* desc, const openacl::CompiledModel& model, uint32_t 
   desc->model_id = id;
   desc->inputs = model.inputs;
   desc->outputs = model.outputs;
+  desc->gear_kind = model.gear_kind;
+  desc->gear_values = model.gear_values;
+  desc->gear_input_shapes.clear();
+  desc->gear_output_shapes.clear();
+  for (const openacl::CompiledModel& gear : model.gears) {
+    desc->gear_input_shapes.emplace_back();
+    for (const IODesc& d : gear.inputs) desc->gear_input_shapes.back().push_back(d.shape);
+    desc->gear_output_shapes.emplace_back();
+    for (const IODesc& d : gear.outputs) desc->gear_output_shapes.back().push_back(d.shape);
+  }
   desc->filled = true;
   return Status::Ok();
 }
@@ -161,9 +171,6 @@ aclError aclmdlGetOutputDims(const aclmdlDesc* modelDesc, size_t index, aclmdlIO
   return Dims(__func__, modelDesc, index, dims, false);
 }
 
-aclError aclmdlGetCurOutputDims(const aclmdlDesc* modelDesc, size_t index, aclmdlIODims* dims) {
-  return Dims(__func__, modelDesc, index, dims, false);
-}
 
 aclError aclmdlGetInputDimsRange(const aclmdlDesc* modelDesc, size_t index,
                                  aclmdlIODimsRange* dimsRange) {
@@ -242,46 +249,6 @@ aclError aclmdlGetInputIndexByName(const aclmdlDesc* modelDesc, const char* name
 aclError aclmdlGetOutputIndexByName(const aclmdlDesc* modelDesc, const char* name,
                                     size_t* index) {
   return IndexByName(__func__, modelDesc, name, index, false);
-}
-
-// Dynamic gears are not supported yet: a model is static, so the answers are empty.
-aclError aclmdlGetDynamicBatch(const aclmdlDesc* modelDesc, aclmdlBatch* batch) {
-  return capi::Guard(__func__, [&]() -> Status {
-    RETURN_IF_ERROR(capi::ModelDescRegistry().Check(modelDesc, "modelDesc", "aclmdlDesc"));
-    CHECK_OR_RETURN(batch != nullptr, kInvalidParam, "batch is null");
-    std::memset(batch, 0, sizeof(*batch));
-    return Status::Ok();
-  });
-}
-
-aclError aclmdlGetDynamicHW(const aclmdlDesc* modelDesc, size_t index, aclmdlHW* hw) {
-  return capi::Guard(__func__, [&]() -> Status {
-    RETURN_IF_ERROR(capi::ModelDescRegistry().Check(modelDesc, "modelDesc", "aclmdlDesc"));
-    CHECK_OR_RETURN(hw != nullptr, kInvalidParam, "hw is null");
-    std::memset(hw, 0, sizeof(*hw));
-    return Status::Ok();
-  });
-}
-
-aclError aclmdlGetInputDynamicGearCount(const aclmdlDesc* modelDesc, size_t index,
-                                        size_t* gearCount) {
-  return capi::Guard(__func__, [&]() -> Status {
-    RETURN_IF_ERROR(capi::ModelDescRegistry().Check(modelDesc, "modelDesc", "aclmdlDesc"));
-    CHECK_OR_RETURN(gearCount != nullptr, kInvalidParam, "gearCount is null");
-    *gearCount = 0;
-    return Status::Ok();
-  });
-}
-
-aclError aclmdlGetInputDynamicDims(const aclmdlDesc* modelDesc, size_t index, aclmdlIODims* dims,
-                                   size_t gearCount) {
-  return capi::Guard(__func__, [&]() -> Status {
-    RETURN_IF_ERROR(capi::ModelDescRegistry().Check(modelDesc, "modelDesc", "aclmdlDesc"));
-    CHECK_OR_RETURN(dims != nullptr, kInvalidParam, "dims is null");
-    CHECK_OR_RETURN(gearCount == 0, kInvalidParam,
-                    "gearCount " + std::to_string(gearCount) + " but the model has 0 gears");
-    return Status::Ok();
-  });
 }
 
 const char* aclmdlGetOpAttr(aclmdlDesc* modelDesc, const char* opName, const char* attr) {

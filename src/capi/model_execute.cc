@@ -1,5 +1,5 @@
-// aclmdlExecute / aclmdlExecuteAsync (+V2 forms with an exec config handle), and the dynamic
-// setters (models are static until gears land).
+// aclmdlExecute / aclmdlExecuteAsync (+V2 forms with an exec config handle). The gear setters
+// are in model_gears.cc.
 #include <array>
 #include <vector>
 
@@ -81,7 +81,7 @@ Status Collect(const aclmdlDataset* ds, const std::vector<openacl::IODesc>& desc
 // the dataset gets one of its own.
 void ReportOutputShapes(const openacl::engine::LoadedModel& model, aclmdlDataset* output,
                         const std::vector<openacl::Shape>& shapes) {
-  if (!model.data_dependent_shapes() || !capi::DatasetRegistry().Check(output, "", "").ok())
+  if (!model.reports_output_shapes() || !capi::DatasetRegistry().Check(output, "", "").ok())
     return;
   for (size_t i = 0; i < shapes.size() && i < output->descs.size(); ++i) {
     aclTensorDesc* d = output->descs[i];
@@ -103,7 +103,8 @@ Status ExecuteSync(uint32_t modelId, const aclmdlDataset* input, aclmdlDataset* 
   RETURN_IF_ERROR(Collect(output, model->model().outputs, false, &out));
   // Only a data-dependent model has shapes to report; a static one allocates nothing here.
   std::vector<openacl::Shape> shapes;
-  std::vector<openacl::Shape>* report = model->data_dependent_shapes() ? &shapes : nullptr;
+  std::vector<openacl::Shape>* report = model->reports_output_shapes() ? &shapes : nullptr;
+  RETURN_IF_ERROR(capi::CheckGearSet(*model, input));
   Status st = model->Execute(in.ptrs, in.sizes, in.count, out.ptrs, out.sizes, out.count, report);
   if (st.ok()) ReportOutputShapes(*model, output, shapes);
   return st.WithContext("model id " + std::to_string(modelId));
@@ -115,6 +116,7 @@ Status ExecuteAsync(uint32_t modelId, const aclmdlDataset* input, aclmdlDataset*
   IoList in, out;
   RETURN_IF_ERROR(Collect(input, model->model().inputs, true, &in));
   RETURN_IF_ERROR(Collect(output, model->model().outputs, false, &out));
+  RETURN_IF_ERROR(capi::CheckGearSet(*model, input));
   // The task owns copies of the pointers and a reference to the model, so unloading the model
   // or destroying the datasets while the task is queued is safe.
   std::vector<void*> in_ptrs(in.ptrs, in.ptrs + in.count), out_ptrs(out.ptrs, out.ptrs + out.count);
@@ -122,7 +124,7 @@ Status ExecuteAsync(uint32_t modelId, const aclmdlDataset* input, aclmdlDataset*
       out_sizes(out.sizes, out.sizes + out.count);
   return openacl::EnqueueOnStream(stream, [=]() -> Status {
     std::vector<openacl::Shape> shapes;
-    std::vector<openacl::Shape>* report = model->data_dependent_shapes() ? &shapes : nullptr;
+    std::vector<openacl::Shape>* report = model->reports_output_shapes() ? &shapes : nullptr;
     Status st = model->Execute(in_ptrs.data(), in_sizes.data(), in_ptrs.size(), out_ptrs.data(),
                                out_sizes.data(), out_ptrs.size(), report);
     if (st.ok()) ReportOutputShapes(*model, output, shapes);
@@ -133,15 +135,6 @@ Status ExecuteAsync(uint32_t modelId, const aclmdlDataset* input, aclmdlDataset*
 Status CheckExecConfig(const aclmdlExecConfigHandle* handle) {
   if (handle == nullptr) return Status::Ok();
   return capi::ExecConfigRegistry().Check(handle, "handle", "aclmdlExecConfigHandle");
-}
-
-Status NotDynamic(uint32_t modelId, aclmdlDataset* dataset) {
-  ASSIGN_OR_RETURN(auto model, capi::FindModel(modelId));
-  RETURN_IF_ERROR(capi::DatasetRegistry().Check(dataset, "dataset", "aclmdlDataset"));
-  return Status(StatusCode::kModelNotDynamic,
-                "model id " + std::to_string(modelId) +
-                    " has no dynamic gears (dynamic batch / image size / dims are not supported "
-                    "by this openacl version)");
 }
 
 }  // namespace
@@ -202,19 +195,4 @@ aclError aclmdlSetExecConfigOpt(aclmdlExecConfigHandle* handle, aclmdlExecConfig
                     "exec config attr " + std::to_string(attr) + " is not supported");
     return Status::Ok();
   });
-}
-
-aclError aclmdlSetDynamicBatchSize(uint32_t modelId, aclmdlDataset* dataset, size_t index,
-                                   uint64_t batchSize) {
-  return capi::Guard(__func__, [&]() { return NotDynamic(modelId, dataset); });
-}
-
-aclError aclmdlSetDynamicHWSize(uint32_t modelId, aclmdlDataset* dataset, size_t index,
-                                uint64_t height, uint64_t width) {
-  return capi::Guard(__func__, [&]() { return NotDynamic(modelId, dataset); });
-}
-
-aclError aclmdlSetInputDynamicDims(uint32_t modelId, aclmdlDataset* dataset, size_t index,
-                                   const aclmdlIODims* dims) {
-  return capi::Guard(__func__, [&]() { return NotDynamic(modelId, dataset); });
 }

@@ -18,6 +18,12 @@ struct aclmdlDesc {
   bool filled = false;
   std::vector<openacl::IODesc> inputs;
   std::vector<openacl::IODesc> outputs;
+  // Gear models (model_gears.cc): the kind, each gear's values and its plan's input / output
+  // shapes (inputs without the gear input).
+  openacl::GearKind gear_kind = openacl::GearKind::kNone;
+  std::vector<std::vector<int64_t>> gear_values;
+  std::vector<std::vector<openacl::Shape>> gear_input_shapes;
+  std::vector<std::vector<openacl::Shape>> gear_output_shapes;
 };
 
 struct aclmdlDataset {
@@ -26,6 +32,8 @@ struct aclmdlDataset {
   // Descs created by an execute of a data-dependent-shape model to report the shape of each
   // output this run (owned; destroyed with the dataset).
   std::vector<aclTensorDesc*> owned_descs;
+  // A Set*Dynamic* call filled this dataset's gear input (an execute of a gear model needs one).
+  bool gear_set = false;
 };
 
 struct aclmdlConfigHandle {
@@ -56,6 +64,9 @@ LiveSet<aclmdlExecConfigHandle>& ExecConfigRegistry();
 uint32_t AddModel(std::shared_ptr<engine::LoadedModel> model);
 // kInvalidModelId naming the id when it is unknown or already unloaded.
 Result<std::shared_ptr<engine::LoadedModel>> FindModel(uint32_t id);
+// For a gear model: kShapeInvalid naming the setter and listing the gears when no Set*Dynamic*
+// call filled `input`'s gear input (model_gears.cc).
+Status CheckGearSet(const engine::LoadedModel& model, const aclmdlDataset* input);
 Status RemoveModel(uint32_t id);
 // Unloads everything (aclFinalize).
 void RemoveAllModels();

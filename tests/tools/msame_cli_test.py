@@ -195,10 +195,12 @@ with tempfile.TemporaryDirectory() as tmp:
           "missing model fails with the runtime's message", out)
     rc, out = run("--model", om, "--input", os.path.join(tmp, "absent.bin"))
     check(rc != 0 and "absent.bin" in out, "missing input file fails", out)
-    for opt in [["--dymBatch", "2"], ["--dymHW", "224,224"], ["--dymDims", "x:2,3"],
-                ["--dymShape", "x:2,3"]]:
+    # Gear options on a static model: the model has no gears.
+    for opt in [["--dymBatch", "2"], ["--dymHW", "224,224"], ["--dymDims", "x:2,3"]]:
         rc, out = run("--model", om, *opt)
-        check(rc != 0 and "not supported yet" in out and opt[0] in out, opt[0] + " rejected clearly", out)
+        check(rc != 0 and "has no dynamic gears" in out, opt[0] + " on a static model", out)
+    rc, out = run("--model", om, "--dymShape", "x:2,3")
+    check(rc != 0 and "not supported yet" in out and "--dymShape" in out, "--dymShape rejected clearly", out)
     rc, out = run("--model", om, "--bogus", "1")
     check(rc != 0 and "--bogus" in out, "unknown option rejected", out)
     rc, out = run("--model", "model.pb")

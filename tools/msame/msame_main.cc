@@ -32,12 +32,11 @@ bool IsFolderMode(const Options& o) {
 
 // Features openacl does not have yet: fail before touching the runtime, saying so.
 bool RejectUnsupported(const Options& o) {
-  std::string dyn = msame::FirstDynamicOption(o);
+  std::string dyn;
   const char* why = nullptr;
-  if (!dyn.empty()) {
-    why =
-        "dynamic batch/HW/dims/shape gears are not implemented (outputs whose size is decided "
-        "at run time only need --outputSize)";
+  if (!o.dym_shape.empty()) {
+    dyn = "--dymShape";
+    why = "shape-range models are not implemented (--dymBatch, --dymHW and --dymDims are)";
   } else if (o.profiler) {
     dyn = "--profiler true";
     why =
@@ -102,6 +101,7 @@ bool Process(const Options& o, msame::Summary* summary) {
   if (!runner.CreateDesc()) return false;
   if (o.debug) runner.PrintDesc();
   if (!runner.CreateOutput(o.output_sizes) || !runner.CreateInput()) return false;
+  if (!runner.ApplyGear(o.dym_batch, o.dym_hw, o.dym_dims)) return false;
   // Batch for throughput: the leading dim of input 0 when it looks batched (rank >= 3).
   if (!runner.inputs().empty() && runner.inputs()[0].dims.size() >= 3 &&
       runner.inputs()[0].dims[0] > 0)

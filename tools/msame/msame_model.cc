@@ -249,7 +249,11 @@ bool ModelRunner::SetInput(size_t index, const HostTensor& t) {
                 t.path.c_str(), DTypeName(t.dtype).c_str(), DTypeName(d.dtype).c_str());
     return false;
   }
-  if (t.data.size() != d.size) {
+  // A gear model's input buffers have the largest gear's size; a file of a smaller gear fills
+  // their first rows (the gear set by --dymBatch / --dymHW / --dymDims decides what is read).
+  bool geared = false;
+  for (const IoDesc& in : inputs_) geared = geared || in.name == ACL_DYNAMIC_TENSOR_NAME;
+  if (geared ? t.data.size() > d.size : t.data.size() != d.size) {
     std::printf("[ERROR] %s: file %s has %zu bytes%s, the model needs %zu bytes\n", what.c_str(),
                 t.path.c_str(), t.data.size(),
                 t.has_header ? (" (shape [" + DimsText(t.shape) + "])").c_str() : "", d.size);
@@ -269,7 +273,8 @@ bool ModelRunner::SetInput(size_t index, const HostTensor& t) {
 
 bool ModelRunner::ZeroInput(size_t index) {
   size_t size = inputs_[index].size;
-  if (size == 0) return true;
+  // The gear input holds the gear --dymBatch / --dymHW / --dymDims set: not an input to zero.
+  if (size == 0 || inputs_[index].name == ACL_DYNAMIC_TENSOR_NAME) return true;
   void* dev = aclGetDataBufferAddr(aclmdlGetDatasetBuffer(input_, index));
   aclError ret = aclrtMemset(dev, size, 0, size);
   if (ret != ACL_SUCCESS) {
@@ -304,8 +309,14 @@ RunOutput ModelRunner::CurrentOutput(size_t index) const {
   size_t buffer = index < output_bytes_.size() ? output_bytes_[index] : d.size;
   RunOutput r{d.dims, d.dtype, std::min(d.size, buffer)};
   if (!d.dynamic) {
+    // A gear model's output holds this gear's shape at the start of the max-gear buffer.
     aclmdlIODims cur;
-    if (aclmdlGetCurOutputDims(desc_, index, &cur) == ACL_SUCCESS) r.dims = ToVector(cur);
+    if (aclmdlGetCurOutputDims(desc_, index, &cur) == ACL_SUCCESS) {
+      r.dims = ToVector(cur);
+      size_t count = 1;
+      for (int64_t v : r.dims) count *= v > 0 ? static_cast<size_t>(v) : 0;
+      r.bytes = std::min(count * DTypeSize(r.dtype), r.bytes);
+    }
     return r;
   }
   r.bytes = 0;

@@ -60,6 +60,10 @@ class ModelRunner {
   bool SetInput(size_t index, const HostTensor& tensor);
   // Zero-fills input `index` (an input no file was given for).
   bool ZeroInput(size_t index);
+  // --dymBatch / --dymHW / --dymDims (at most one non-empty): sets the gear on the input dataset
+  // (msame_model_gears.cc). True when none is given.
+  bool ApplyGear(const std::string& dym_batch, const std::string& dym_hw,
+                 const std::string& dym_dims);
   bool Execute(double* ms);
   // Output `index` of the last execute: the description's dims/size for static outputs, the
   // output dataset's tensor desc (this run's shape) for outputs sized at run time.

@@ -348,9 +348,9 @@ arguments explain:
   --profiler    Enable profiler (true or false; not supported yet)
   --device      Designated the device ID (must in 0 to 255)
   --debug       Debug switch, print model information (true or false)
-  --dymBatch    dynamic batch size (not supported yet)
-  --dymHW       dynamic image size "h,w" (not supported yet)
-  --dymDims     dynamic dims "name:1,3,224,224;name2:..." (not supported yet)
+  --dymBatch    dynamic batch size (a gear of a --dynamic_batch_size model)
+  --dymHW       dynamic image size "h,w" (a gear of a --dynamic_image_size model)
+  --dymDims     dynamic dims "name:1,3,224,224;name2:..." (a gear of a --dynamic_dims model)
   --dymShape    dynamic shape "name:1,3,224,224;..." (not supported yet)
   --outputSize  output buffer bytes "n1,n2,...", one entry per output. Needed for outputs
                 whose size is decided at run time (NonZero, If/Loop, a Reshape fed by an input):
