@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "capi/enum_arg.h"
 #include "base/logging.h"
 #include "capi/guard.h"
 #include "capi/thread_error.h"
@@ -112,9 +113,10 @@ aclError aclrtGetVersion(int32_t* majorVersion, int32_t* minorVersion, int32_t* 
   });
 }
 
-aclError aclsysGetCANNVersion(aclCANNPackageName name, aclCANNPackageVersion* version) {
+aclError aclsysGetCANNVersion(aclCANNPackageName nameArg, aclCANNPackageVersion* version) {
   return Guard(__func__, [&]() -> Status {
     if (version == nullptr) return openacl::InvalidParam("version is null");
+    const int32_t name = openacl::capi::EnumArg(nameArg);
     if (name < ACL_PKG_NAME_CANN || name > ACL_PKG_NAME_DRIVER) {
       return openacl::InvalidParam("unknown package name " + std::to_string(name));
     }
@@ -141,7 +143,7 @@ aclError aclrtPeekAtLastError(aclrtLastErrLevel level) {
 void aclAppLog(aclLogLevel logLevel, const char* func, const char* file, uint32_t line,
                const char* fmt, ...) {
   if (fmt == nullptr) return;
-  int level = static_cast<int>(logLevel);
+  int level = openacl::capi::EnumArg(logLevel);
   if (level < 0 || level > 3) level = 3;
   auto lvl = static_cast<openacl::LogLevel>(level);
   if (!openacl::LogEnabled(lvl)) return;

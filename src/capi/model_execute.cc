@@ -5,6 +5,7 @@
 
 #include "acl/acl_mdl.h"
 #include "capi/data_buffer.h"
+#include "capi/enum_arg.h"
 #include "capi/model_registry.h"
 #include "capi/stream_access.h"
 #include "capi/tensor_desc.h"
@@ -188,11 +189,12 @@ aclError aclmdlSetExecConfigOpt(aclmdlExecConfigHandle* handle, aclmdlExecConfig
                     "valueSize " + std::to_string(valueSize) + " is not an integer size");
     int64_t v = valueSize == sizeof(int32_t) ? *static_cast<const int32_t*>(attrValue)
                                              : *static_cast<const int64_t*>(attrValue);
-    if (attr == ACL_MDL_STREAM_SYNC_TIMEOUT) handle->stream_sync_timeout = v;
-    else if (attr == ACL_MDL_EVENT_SYNC_TIMEOUT) handle->event_sync_timeout = v;
+    const int32_t attr_value = capi::EnumArg(attr);
+    if (attr_value == ACL_MDL_STREAM_SYNC_TIMEOUT) handle->stream_sync_timeout = v;
+    else if (attr_value == ACL_MDL_EVENT_SYNC_TIMEOUT) handle->event_sync_timeout = v;
     else
       return Status(StatusCode::kFeatureUnsupported,
-                    "exec config attr " + std::to_string(attr) + " is not supported");
+                    "exec config attr " + std::to_string(attr_value) + " is not supported");
     return Status::Ok();
   });
 }

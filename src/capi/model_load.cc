@@ -1,5 +1,6 @@
 // aclmdlLoad*, aclmdlUnload, aclmdlQuerySize*, and the load-config handle.
 #include "acl/acl_mdl.h"
+#include "capi/enum_arg.h"
 #include "capi/model_registry.h"
 #include "format/om_reader.h"
 #include "device/memory_registry.h"
@@ -122,9 +123,10 @@ aclError aclmdlDestroyConfigHandle(aclmdlConfigHandle* handle) {
   });
 }
 
-aclError aclmdlSetConfigOpt(aclmdlConfigHandle* handle, aclmdlConfigAttr attr,
+aclError aclmdlSetConfigOpt(aclmdlConfigHandle* handle, aclmdlConfigAttr attrArg,
                             const void* attrValue, size_t valueSize) {
   return capi::Guard(__func__, [&]() -> Status {
+    const int32_t attr = capi::EnumArg(attrArg);
     RETURN_IF_ERROR(capi::ConfigHandleRegistry().Check(handle, "handle", "aclmdlConfigHandle"));
     CHECK_OR_RETURN(attrValue != nullptr, kInvalidParam, "attrValue is null");
     auto read_size = [&](size_t* out) -> Status {

@@ -4,7 +4,9 @@
 #include <map>
 #include <mutex>
 
+#include "base/checked_math.h"
 #include "compiler/compiler.h"
+#include "device/memory_registry.h"
 #include "format/om_reader.h"
 
 namespace openacl::capi {
@@ -24,6 +26,50 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 // An .om starts with our magic; anything else given to the loaders is tried as ONNX.
 bool LooksLikeOm(const void* data, size_t size) {
   return size >= 8 && std::memcmp(data, "OPENACL", 7) == 0;
+}
+
+// A loaded model with its work and weight memory charged to the device heap, so a device has one
+// budget (openacl.device_memory_mb covers aclrtMalloc and models alike). The charge is taken
+// before the kernels are prepared and given back when the last reference goes (aclmdlUnload, or
+// later when a queued async execute still holds the model). Memory the app passed with
+// aclmdlLoad*WithMem is already an aclrtMalloc block and is not charged again.
+struct ChargedModel {
+  std::shared_ptr<engine::LoadedModel> model;
+  size_t bytes = 0;
+  uint64_t generation = 0;
+  ~ChargedModel() {
+    model.reset();
+    device::MemoryRegistry::Global().Uncharge(bytes, generation);
+  }
+};
+
+Result<std::shared_ptr<engine::LoadedModel>> CreateCharged(CompiledModel model,
+                                                           const engine::ModelMemory& mem,
+                                                           const std::string& source) {
+  auto& heap = device::MemoryRegistry::Global();
+  uint64_t work = mem.work ? 0 : model.arena_size;
+  uint64_t weight = mem.weight ? 0 : model.weight_size;
+  uint64_t first = 0;
+  if (!CheckedAdd<uint64_t>(work, weight, &first) || first > SIZE_MAX)
+    return Status(StatusCode::kMemoryAllocation, source + ": work " + std::to_string(work) +
+                                                     " + weight " + std::to_string(weight) +
+                                                     " bytes overflow");
+  auto charge = std::make_shared<ChargedModel>();
+  RETURN_IF_ERROR(heap.Charge(first, "loading " + source + " (" + std::to_string(work) +
+                                         " work + " + std::to_string(weight) + " weight bytes)",
+                              &charge->generation));
+  charge->bytes = first;
+  ASSIGN_OR_RETURN(charge->model, engine::LoadedModel::Create(std::move(model), mem, source));
+  // Kernels may need more scratch than planned: charge the difference too.
+  uint64_t prepared = charge->model->work_size();
+  if (!mem.work && prepared > work) {
+    uint64_t extra_generation = 0;
+    RETURN_IF_ERROR(heap.Charge(prepared - work,
+                                "loading " + source + " (kernel scratch)", &extra_generation));
+    charge->bytes += prepared - work;
+  }
+  engine::LoadedModel* raw = charge->model.get();
+  return std::shared_ptr<engine::LoadedModel>(std::move(charge), raw);
 }
 
 }  // namespace
@@ -112,7 +158,7 @@ Result<std::shared_ptr<engine::LoadedModel>> LoadModelFile(const char* path, con
   if (model.is_single_op)
     return InvalidParam(std::string("'") + path +
                         "' is a single-operator model; load it with aclopSetModelDir/aclopLoad");
-  return engine::LoadedModel::Create(std::move(model), mem, std::string("model '") + path + "'");
+  return CreateCharged(std::move(model), mem, std::string("model '") + path + "'");
 }
 
 Result<std::shared_ptr<engine::LoadedModel>> LoadModelMemory(const void* data, size_t size,
@@ -120,7 +166,7 @@ Result<std::shared_ptr<engine::LoadedModel>> LoadModelMemory(const void* data, s
   ASSIGN_OR_RETURN(CompiledModel model, ReadModelMemory(data, size));
   if (model.is_single_op)
     return InvalidParam("the model in memory is a single-operator model; use aclopLoad");
-  return engine::LoadedModel::Create(std::move(model), mem, "model in memory");
+  return CreateCharged(std::move(model), mem, "model in memory");
 }
 
 }  // namespace openacl::capi

@@ -1,5 +1,7 @@
 // aclopCreateAttr / aclopDestroyAttr and every aclopSetAttr* setter.
+#include "capi/enum_arg.h"
 #include "capi/op_internal.h"
+#include "capi/tensor_desc.h"
 
 using openacl::Result;
 using openacl::Status;
@@ -80,7 +82,9 @@ aclError aclopSetAttrString(aclopAttr* attr, const char* attrName, const char* a
 }
 
 aclError aclopSetAttrDataType(aclopAttr* attr, const char* attrName, aclDataType attrValue) {
-  return Set(__func__, attr, attrName, AttrValue::DataType(attrValue));
+  auto dtype = capi::ReadAclDataType(capi::EnumArg(attrValue), "attrValue");
+  if (!dtype.ok()) return capi::Guard(__func__, [&] { return dtype.status(); });
+  return Set(__func__, attr, attrName, AttrValue::DataType(*dtype));
 }
 
 aclError aclopSetAttrListBool(aclopAttr* attr, const char* attrName, int numValues,
@@ -123,8 +127,11 @@ aclError aclopSetAttrListString(aclopAttr* attr, const char* attrName, int numVa
 
 aclError aclopSetAttrListDataType(aclopAttr* attr, const char* attrName, int numValues,
                                   const aclDataType values[]) {
-  return SetList(__func__, attr, attrName, numValues, values, AttrValue::Type::kListDataType,
-                 [](AttrValue& v, aclDataType x, int) {
+  // Read as integers (capi/enum_arg.h): a C caller may put any int in the array.
+  return SetList(__func__, attr, attrName, numValues, reinterpret_cast<const int32_t*>(values),
+                 AttrValue::Type::kListDataType, [](AttrValue& v, int32_t x, int i) -> Status {
+                   RETURN_IF_ERROR(capi::ReadAclDataType(x, ("values[" + std::to_string(i) + "]").c_str())
+                                       .status());
                    v.ints.push_back(x);
                    return Status::Ok();
                  });

@@ -2,6 +2,7 @@
 // (no file), cached in the op store; aclSetCompileopt / aclopSetCompileFlag.
 #include <mutex>
 
+#include "capi/enum_arg.h"
 #include "acl/acl_op_compiler.h"
 #include "capi/op_internal.h"
 #include "compiler/single_op/single_op_compiler.h"
@@ -19,7 +20,7 @@ std::map<int, std::string>& CompileOpts() {
   return *m;
 }
 
-Status CheckCompileArgs(aclopEngineType engineType, aclopCompileType compileFlag) {
+Status CheckCompileArgs(int32_t engineType, int32_t compileFlag) {
   if (engineType != ACL_ENGINE_SYS && engineType != ACL_ENGINE_AICORE &&
       engineType != ACL_ENGINE_VECTOR)
     return openacl::InvalidParam("engineType " + std::to_string(engineType) + " is invalid");
@@ -35,7 +36,7 @@ Status CheckCompileArgs(aclopEngineType engineType, aclopCompileType compileFlag
 Status Compile(const char* api, const char* opType, int numInputs,
                const aclTensorDesc* const inputDesc[], int numOutputs,
                const aclTensorDesc* const outputDesc[], const aclopAttr* attr,
-               aclopEngineType engineType, aclopCompileType compileFlag, capi::OpExec* exec) {
+               int32_t engineType, int32_t compileFlag, capi::OpExec* exec) {
   RETURN_IF_ERROR(capi::RequireInit(api));
   RETURN_IF_ERROR(CheckCompileArgs(engineType, compileFlag));
   ASSIGN_OR_RETURN(so::OpDesc request,
@@ -48,8 +49,8 @@ Status CompileAndExecute(const char* api, const char* opType, int numInputs,
                          const aclTensorDesc* const inputDesc[],
                          const aclDataBuffer* const inputs[], int numOutputs,
                          aclTensorDesc* const outputDesc[], aclDataBuffer* const outputs[],
-                         const aclopAttr* attr, aclopEngineType engineType,
-                         aclopCompileType compileFlag, aclrtStream stream) {
+                         const aclopAttr* attr, int32_t engineType,
+                         int32_t compileFlag, aclrtStream stream) {
   capi::OpExec exec;
   RETURN_IF_ERROR(Compile(api, opType, numInputs, inputDesc, numOutputs,
                           const_cast<const aclTensorDesc* const*>(outputDesc), attr, engineType,
@@ -70,7 +71,7 @@ aclError aclopCompile(const char* opType, int numInputs, const aclTensorDesc* co
   return capi::Guard(__func__, [&]() -> Status {
     capi::OpExec exec;
     return Compile("aclopCompile", opType, numInputs, inputDesc, numOutputs, outputDesc, attr,
-                   engineType, compileFlag, &exec);
+                   openacl::capi::EnumArg(engineType), openacl::capi::EnumArg(compileFlag), &exec);
   });
 }
 
@@ -84,7 +85,8 @@ aclError aclopCompileAndExecute(const char* opType, int numInputs,
   return capi::Guard(__func__, [&]() -> Status {
     return CompileAndExecute("aclopCompileAndExecute", opType, numInputs, inputDesc, inputs,
                              numOutputs, const_cast<aclTensorDesc* const*>(outputDesc), outputs,
-                             attr, engineType, compileFlag, stream);
+                             attr, openacl::capi::EnumArg(engineType),
+                             openacl::capi::EnumArg(compileFlag), stream);
   });
 }
 
@@ -96,14 +98,15 @@ aclError aclopCompileAndExecuteV2(const char* opType, int numInputs, aclTensorDe
                                   aclrtStream stream) {
   return capi::Guard(__func__, [&]() -> Status {
     return CompileAndExecute("aclopCompileAndExecuteV2", opType, numInputs, inputDesc, inputs,
-                             numOutputs, outputDesc, outputs, attr, engineType, compileFlag,
-                             stream);
+                             numOutputs, outputDesc, outputs, attr, openacl::capi::EnumArg(engineType),
+                             openacl::capi::EnumArg(compileFlag), stream);
   });
 }
 
-aclError aclSetCompileopt(aclCompileOpt opt, const char* value) {
+aclError aclSetCompileopt(aclCompileOpt optArg, const char* value) {
   return capi::Guard(__func__, [&]() -> Status {
     CHECK_OR_RETURN(value != nullptr, kInvalidParam, "value is null");
+    const int32_t opt = openacl::capi::EnumArg(optArg);
     CHECK_OR_RETURN(opt >= ACL_PRECISION_MODE && opt <= ACL_OP_DEBUG_OPTION, kInvalidParam,
                     "compile option " + std::to_string(opt) + " is invalid");
     std::string v = value;
@@ -118,8 +121,9 @@ aclError aclSetCompileopt(aclCompileOpt opt, const char* value) {
   });
 }
 
-aclError aclopSetCompileFlag(aclOpCompileFlag flag) {
+aclError aclopSetCompileFlag(aclOpCompileFlag flagArg) {
   return capi::Guard(__func__, [&]() -> Status {
+    const int32_t flag = openacl::capi::EnumArg(flagArg);
     CHECK_OR_RETURN(flag == ACL_OP_COMPILE_DEFAULT || flag == ACL_OP_COMPILE_FUZZ, kInvalidParam,
                     "compile flag " + std::to_string(flag) + " is invalid");
     return Status::Ok();

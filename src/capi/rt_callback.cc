@@ -1,5 +1,6 @@
 // Host callbacks: aclrtSubscribeReport / aclrtLaunchCallback / aclrtProcessReport /
 // aclrtUnSubscribeReport, and aclrtLaunchHostFunc (runs on the stream's own thread).
+#include "capi/enum_arg.h"
 #include "capi/guard.h"
 #include "device/callback.h"
 #include "device/stream.h"
@@ -27,9 +28,10 @@ aclError aclrtUnSubscribeReport(uint64_t threadId, aclrtStream stream) {
   });
 }
 
-aclError aclrtLaunchCallback(aclrtCallback fn, void* userData, aclrtCallbackBlockType blockType,
-                             aclrtStream stream) {
+aclError aclrtLaunchCallback(aclrtCallback fn, void* userData,
+                             aclrtCallbackBlockType blockTypeArg, aclrtStream stream) {
   return Guard(__func__, [&]() -> Status {
+    const int32_t blockType = openacl::capi::EnumArg(blockTypeArg);
     if (fn == nullptr) return openacl::InvalidParam("fn is null");
     if (blockType != ACL_CALLBACK_NO_BLOCK && blockType != ACL_CALLBACK_BLOCK) {
       return openacl::InvalidParam("blockType " + std::to_string(blockType) +

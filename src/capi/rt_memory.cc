@@ -1,11 +1,15 @@
 // Memory: aclrtMalloc*/Free/MallocHost/FreeHost, copies, memsets, memory info.
-// Every copy checks count <= destMax and the copy kind against where each pointer really lives
-// (runtime/memory_registry.h): a pointer inside a device block is device memory; anything else
-// is host memory (aclrtMallocHost blocks are bounds-checked too).
+// Every copy, memset, flush and invalidate goes through one residency check (CheckSide): count
+// <= destMax, the copy kind against where each pointer really lives (device/memory_registry.h:
+// a pointer inside a device block is device memory; anything else is host memory;
+// aclrtMallocHost blocks are bounds-checked too), and a pointer into a freed device block is
+// refused whatever the kind. Sizes (2-D spans) are computed with overflow checks.
 #include <cstring>
 #include <string>
 
 #include "base/logging.h"
+#include "base/checked_math.h"
+#include "capi/enum_arg.h"
 #include "capi/guard.h"
 #include "device/device.h"
 #include "device/memory_registry.h"
@@ -14,6 +18,7 @@ namespace {
 
 using openacl::InvalidParam;
 using openacl::Status;
+using openacl::capi::EnumArg;
 using openacl::capi::Guard;
 using openacl::device::MemKind;
 using openacl::device::MemLocation;
@@ -35,7 +40,7 @@ const char* KindName(int kind) {
 }
 
 // Sides a memcpy kind expects for (dst, src).
-Status KindSides(aclrtMemcpyKind kind, Side* dst, Side* src) {
+Status KindSides(int32_t kind, Side* dst, Side* src) {
   switch (kind) {
     case ACL_MEMCPY_HOST_TO_HOST:
       *dst = Side::kHost;
@@ -61,7 +66,7 @@ Status KindSides(aclrtMemcpyKind kind, Side* dst, Side* src) {
       *src = Side::kAny;
       return Status::Ok();
   }
-  return InvalidParam("memcpy kind " + std::to_string(static_cast<int>(kind)) + " is invalid");
+  return InvalidParam("memcpy kind " + std::to_string(kind) + " is invalid");
 }
 
 std::string RangeText(const void* p, size_t n) {
@@ -73,6 +78,11 @@ Status CheckSide(const char* role, const void* p, size_t n, Side expect, const c
   if (p == nullptr) return InvalidParam(std::string(role) + " is null");
   MemLocation loc = MemoryRegistry::Global().Locate(p, n);
   std::string who = std::string(role) + " " + PtrString(p);
+  if (loc.kind == MemKind::kUnknown && loc.recently_freed_device) {
+    // Freed blocks are quarantined, so this address cannot be anyone's live memory.
+    return InvalidParam(who + " lies in a freed device block (use after aclrtFree?); " + why +
+                        " refuses it");
+  }
   if (expect == Side::kDevice && loc.kind != MemKind::kDevice) {
     std::string what =
         loc.kind == MemKind::kHostBlock ? "host memory from aclrtMallocHost"
@@ -101,7 +111,7 @@ Status CheckSide(const char* role, const void* p, size_t n, Side expect, const c
   return Status::Ok();
 }
 
-Status CheckCopy(void* dst, size_t destMax, const void* src, size_t count, aclrtMemcpyKind kind,
+Status CheckCopy(void* dst, size_t destMax, const void* src, size_t count, int32_t kind,
                  size_t dst_span, size_t src_span) {
   if (count > destMax) {
     return InvalidParam("count " + std::to_string(count) + " exceeds destMax " +
@@ -114,7 +124,7 @@ Status CheckCopy(void* dst, size_t destMax, const void* src, size_t count, aclrt
   return CheckSide("src", src, src_span, src_side, why);
 }
 
-Status Allocate(void** devPtr, size_t size, aclrtMemMallocPolicy policy, const char* api) {
+Status Allocate(void** devPtr, size_t size, int32_t policy, const char* api) {
   if (devPtr == nullptr) return InvalidParam("devPtr is null");
   RETURN_IF_ERROR(openacl::capi::RequireInit(api));
   RETURN_IF_ERROR(openacl::device::DeviceManager::Global().CurrentContext().status());
@@ -125,26 +135,41 @@ Status Allocate(void** devPtr, size_t size, aclrtMemMallocPolicy policy, const c
   return Status::Ok();
 }
 
-Status CheckMemset(void* devPtr, size_t maxCount, size_t count) {
+Status CheckMemset(void* devPtr, size_t maxCount, size_t count, const char* api) {
   if (count > maxCount) {
     return InvalidParam("count " + std::to_string(count) + " exceeds maxCount " +
                         std::to_string(maxCount) + " of " + PtrString(devPtr));
   }
-  return CheckSide("devPtr", devPtr, count, Side::kAny, "aclrtMemset");
+  return CheckSide("devPtr", devPtr, count, Side::kAny, api);
 }
 
-size_t Span2d(size_t pitch, size_t width, size_t height) {
-  return height == 0 ? 0 : pitch * (height - 1) + width;
+// Bytes from the first row's start to the last row's end: pitch * (height - 1) + width,
+// an error naming the pitch when that overflows.
+Status Span2d(const char* pitch_name, size_t pitch, size_t width, size_t height, size_t* span) {
+  if (height == 0) {
+    *span = 0;
+    return Status::Ok();
+  }
+  size_t rows = 0;
+  if (!openacl::CheckedMul<size_t>(pitch, height - 1, &rows) ||
+      !openacl::CheckedAdd<size_t>(rows, width, span)) {
+    return InvalidParam(std::string(pitch_name) + " " + std::to_string(pitch) + " * (height " +
+                        std::to_string(height) + " - 1) + width " + std::to_string(width) +
+                        " overflows size_t");
+  }
+  return Status::Ok();
 }
 
 Status Check2d(void* dst, size_t dpitch, const void* src, size_t spitch, size_t width,
-               size_t height, aclrtMemcpyKind kind) {
+               size_t height, int32_t kind) {
   if (width > dpitch || width > spitch) {
     return InvalidParam("width " + std::to_string(width) + " exceeds dpitch " +
                         std::to_string(dpitch) + " or spitch " + std::to_string(spitch));
   }
-  size_t dst_span = Span2d(dpitch, width, height);
-  return CheckCopy(dst, dst_span, src, dst_span, kind, dst_span, Span2d(spitch, width, height));
+  size_t dst_span = 0, src_span = 0;
+  RETURN_IF_ERROR(Span2d("dpitch", dpitch, width, height, &dst_span));
+  RETURN_IF_ERROR(Span2d("spitch", spitch, width, height, &src_span));
+  return CheckCopy(dst, dst_span, src, dst_span, kind, dst_span, src_span);
 }
 
 void Copy2d(void* dst, size_t dpitch, const void* src, size_t spitch, size_t width, size_t height) {
@@ -159,15 +184,17 @@ void Copy2d(void* dst, size_t dpitch, const void* src, size_t spitch, size_t wid
 extern "C" {
 
 aclError aclrtMalloc(void** devPtr, size_t size, aclrtMemMallocPolicy policy) {
-  return Guard(__func__, [&] { return Allocate(devPtr, size, policy, "aclrtMalloc"); });
+  return Guard(__func__, [&] { return Allocate(devPtr, size, EnumArg(policy), "aclrtMalloc"); });
 }
 
 aclError aclrtMallocCached(void** devPtr, size_t size, aclrtMemMallocPolicy policy) {
-  return Guard(__func__, [&] { return Allocate(devPtr, size, policy, "aclrtMallocCached"); });
+  return Guard(__func__,
+               [&] { return Allocate(devPtr, size, EnumArg(policy), "aclrtMallocCached"); });
 }
 
 aclError aclrtMallocAlign32(void** devPtr, size_t size, aclrtMemMallocPolicy policy) {
-  return Guard(__func__, [&] { return Allocate(devPtr, size, policy, "aclrtMallocAlign32"); });
+  return Guard(__func__,
+               [&] { return Allocate(devPtr, size, EnumArg(policy), "aclrtMallocAlign32"); });
 }
 
 aclError aclrtFree(void* devPtr) {
@@ -198,7 +225,7 @@ aclError aclrtMemInvalidate(void* devPtr, size_t size) {
 aclError aclrtMemcpy(void* dst, size_t destMax, const void* src, size_t count,
                      aclrtMemcpyKind kind) {
   return Guard(__func__, [&]() -> Status {
-    RETURN_IF_ERROR(CheckCopy(dst, destMax, src, count, kind, count, count));
+    RETURN_IF_ERROR(CheckCopy(dst, destMax, src, count, EnumArg(kind), count, count));
     std::memmove(dst, src, count);
     return Status::Ok();
   });
@@ -207,7 +234,7 @@ aclError aclrtMemcpy(void* dst, size_t destMax, const void* src, size_t count,
 aclError aclrtMemcpyAsync(void* dst, size_t destMax, const void* src, size_t count,
                           aclrtMemcpyKind kind, aclrtStream stream) {
   return Guard(__func__, [&]() -> Status {
-    RETURN_IF_ERROR(CheckCopy(dst, destMax, src, count, kind, count, count));
+    RETURN_IF_ERROR(CheckCopy(dst, destMax, src, count, EnumArg(kind), count, count));
     ASSIGN_OR_RETURN(auto s, openacl::capi::StreamFromHandle(stream));
     return s->Enqueue([dst, src, count] {
       std::memmove(dst, src, count);
@@ -219,7 +246,7 @@ aclError aclrtMemcpyAsync(void* dst, size_t destMax, const void* src, size_t cou
 aclError aclrtMemcpy2d(void* dst, size_t dpitch, const void* src, size_t spitch, size_t width,
                        size_t height, aclrtMemcpyKind kind) {
   return Guard(__func__, [&]() -> Status {
-    RETURN_IF_ERROR(Check2d(dst, dpitch, src, spitch, width, height, kind));
+    RETURN_IF_ERROR(Check2d(dst, dpitch, src, spitch, width, height, EnumArg(kind)));
     Copy2d(dst, dpitch, src, spitch, width, height);
     return Status::Ok();
   });
@@ -228,7 +255,7 @@ aclError aclrtMemcpy2d(void* dst, size_t dpitch, const void* src, size_t spitch,
 aclError aclrtMemcpy2dAsync(void* dst, size_t dpitch, const void* src, size_t spitch, size_t width,
                             size_t height, aclrtMemcpyKind kind, aclrtStream stream) {
   return Guard(__func__, [&]() -> Status {
-    RETURN_IF_ERROR(Check2d(dst, dpitch, src, spitch, width, height, kind));
+    RETURN_IF_ERROR(Check2d(dst, dpitch, src, spitch, width, height, EnumArg(kind)));
     ASSIGN_OR_RETURN(auto s, openacl::capi::StreamFromHandle(stream));
     return s->Enqueue([=] {
       Copy2d(dst, dpitch, src, spitch, width, height);
@@ -239,7 +266,7 @@ aclError aclrtMemcpy2dAsync(void* dst, size_t dpitch, const void* src, size_t sp
 
 aclError aclrtMemset(void* devPtr, size_t maxCount, int32_t value, size_t count) {
   return Guard(__func__, [&]() -> Status {
-    RETURN_IF_ERROR(CheckMemset(devPtr, maxCount, count));
+    RETURN_IF_ERROR(CheckMemset(devPtr, maxCount, count, "aclrtMemset"));
     std::memset(devPtr, value, count);
     return Status::Ok();
   });
@@ -248,7 +275,7 @@ aclError aclrtMemset(void* devPtr, size_t maxCount, int32_t value, size_t count)
 aclError aclrtMemsetAsync(void* devPtr, size_t maxCount, int32_t value, size_t count,
                           aclrtStream stream) {
   return Guard(__func__, [&]() -> Status {
-    RETURN_IF_ERROR(CheckMemset(devPtr, maxCount, count));
+    RETURN_IF_ERROR(CheckMemset(devPtr, maxCount, count, "aclrtMemsetAsync"));
     ASSIGN_OR_RETURN(auto s, openacl::capi::StreamFromHandle(stream));
     return s->Enqueue([devPtr, value, count] {
       std::memset(devPtr, value, count);
@@ -260,8 +287,9 @@ aclError aclrtMemsetAsync(void* devPtr, size_t maxCount, int32_t value, size_t c
 aclError aclrtGetMemInfo(aclrtMemAttr attr, size_t* free, size_t* total) {
   return Guard(__func__, [&]() -> Status {
     if (free == nullptr || total == nullptr) return InvalidParam("free and total must not be null");
-    if (attr < ACL_DDR_MEM || attr > ACL_HBM_MEM_P2P_HUGE1G) {
-      return InvalidParam("memory attribute " + std::to_string(attr) + " is invalid");
+    int32_t attr_value = EnumArg(attr);
+    if (attr_value < ACL_DDR_MEM || attr_value > ACL_HBM_MEM_P2P_HUGE1G) {
+      return InvalidParam("memory attribute " + std::to_string(attr_value) + " is invalid");
     }
     MemoryRegistry& registry = MemoryRegistry::Global();
     size_t cap = registry.capacity();

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "base/checked_math.h"
+
 namespace openacl::capi {
 
 LiveSet<aclTensorDesc>& TensorDescRegistry() {
@@ -9,7 +11,7 @@ LiveSet<aclTensorDesc>& TensorDescRegistry() {
   return *registry;
 }
 
-size_t AclDataTypeBits(aclDataType dtype) {
+size_t AclDataTypeBits(int32_t dtype) {
   switch (dtype) {
     case ACL_FLOAT:
     case ACL_INT32:
@@ -53,6 +55,41 @@ size_t AclDataTypeBits(aclDataType dtype) {
 }
 
 size_t AclDataTypeSize(aclDataType dtype) { return (AclDataTypeBits(dtype) + 7) / 8; }
+
+Result<aclDataType> ReadAclDataType(int32_t value, const char* what) {
+  if (value != ACL_DT_UNDEFINED && value != ACL_STRING && AclDataTypeBits(value) == 0)
+    return InvalidParam(std::string(what) + " " + std::to_string(value) +
+                        " is not an aclDataType");
+  return static_cast<aclDataType>(value);
+}
+
+Result<aclFormat> ReadAclFormat(int32_t value, const char* what) {
+  switch (value) {
+    case ACL_FORMAT_UNDEFINED:
+    case ACL_FORMAT_NCHW:
+    case ACL_FORMAT_NHWC:
+    case ACL_FORMAT_ND:
+    case ACL_FORMAT_NC1HWC0:
+    case ACL_FORMAT_FRACTAL_Z:
+    case ACL_FORMAT_NC1HWC0_C04:
+    case ACL_FORMAT_HWCN:
+    case ACL_FORMAT_NDHWC:
+    case ACL_FORMAT_FRACTAL_NZ:
+    case ACL_FORMAT_NCDHW:
+    case ACL_FORMAT_NDC1HWC0:
+    case ACL_FRACTAL_Z_3D:
+    case ACL_FORMAT_NC:
+    case ACL_FORMAT_NCL:
+    case ACL_FORMAT_FRACTAL_NZ_C0_16:
+    case ACL_FORMAT_FRACTAL_NZ_C0_32:
+    case ACL_FORMAT_FRACTAL_NZ_C0_2:
+    case ACL_FORMAT_FRACTAL_NZ_C0_4:
+    case ACL_FORMAT_FRACTAL_NZ_C0_8:
+      return static_cast<aclFormat>(value);
+    default:
+      return InvalidParam(std::string(what) + " " + std::to_string(value) + " is not an aclFormat");
+  }
+}
 
 Result<DType> ToIrDType(aclDataType dtype) {
   switch (dtype) {
@@ -137,15 +174,36 @@ bool aclTensorDesc::has_dynamic_dim() const {
   return false;
 }
 
-size_t aclTensorDesc::ElementCount() const {
+namespace {
+
+std::string DimsText(const std::vector<int64_t>& dims) {
+  std::string s = "[";
+  for (size_t i = 0; i < dims.size(); ++i) s += (i ? "," : "") + std::to_string(dims[i]);
+  return s + "]";
+}
+
+}  // namespace
+
+openacl::Result<size_t> aclTensorDesc::ElementCount() const {
   size_t n = 1;
   for (int64_t d : dims) {
-    if (d < 0) return 0;
-    n *= static_cast<size_t>(d);
+    if (d < 0) return size_t{0};
+  }
+  for (int64_t d : dims) {
+    if (!openacl::CheckedMul<size_t>(n, static_cast<size_t>(d), &n))
+      return openacl::InvalidParam("tensor desc dims " + DimsText(dims) +
+                                   ": the element count overflows size_t");
   }
   return n;
 }
 
-size_t aclTensorDesc::ByteSize() const {
-  return (ElementCount() * openacl::capi::AclDataTypeBits(dtype) + 7) / 8;
+openacl::Result<size_t> aclTensorDesc::ByteSize() const {
+  ASSIGN_OR_RETURN(size_t count, ElementCount());
+  size_t bits = 0, padded = 0;
+  if (!openacl::CheckedMul<size_t>(count, openacl::capi::AclDataTypeBits(dtype), &bits) ||
+      !openacl::CheckedAdd<size_t>(bits, 7, &padded))
+    return openacl::InvalidParam("tensor desc dims " + DimsText(dims) + " of aclDataType " +
+                                 std::to_string(static_cast<int>(dtype)) +
+                                 ": the byte size overflows size_t");
+  return padded / 8;
 }

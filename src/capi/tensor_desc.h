@@ -33,10 +33,12 @@ struct aclTensorDesc {
 
   bool unknown_rank() const { return dims.size() == 1 && dims[0] == -2; }
   bool has_dynamic_dim() const;
-  // Product of dims (1 for a scalar); 0 when rank or a dim is unknown.
-  size_t ElementCount() const;
-  // ElementCount * element size (sub-byte types rounded up); 0 when unknown.
-  size_t ByteSize() const;
+  // Product of dims (1 for a scalar); 0 when rank or a dim is unknown; kInvalidParam naming the
+  // dims when the product overflows size_t.
+  openacl::Result<size_t> ElementCount() const;
+  // ElementCount * element size (sub-byte types rounded up); 0 when unknown; kInvalidParam
+  // naming the dims and dtype when it overflows.
+  openacl::Result<size_t> ByteSize() const;
 };
 
 namespace openacl::capi {
@@ -46,7 +48,11 @@ LiveSet<aclTensorDesc>& TensorDescRegistry();
 // Bytes per element of an aclDataType (0 for undefined/string/unknown; 1 for sub-byte types).
 size_t AclDataTypeSize(aclDataType dtype);
 // Bits per element (for sub-byte types); 0 when unknown.
-size_t AclDataTypeBits(aclDataType dtype);
+size_t AclDataTypeBits(int32_t dtype);
+// An aclDataType / aclFormat a caller passed (read as an integer, capi/enum_arg.h), validated:
+// kInvalidParam naming `what` and the value when it is not one of acl_base.h's enumerators.
+Result<aclDataType> ReadAclDataType(int32_t value, const char* what);
+Result<aclFormat> ReadAclFormat(int32_t value, const char* what);
 // aclDataType <-> IR DType. kUnsupportedDataType when the type has no IR equivalent.
 Result<DType> ToIrDType(aclDataType dtype);
 // ACL_DT_UNDEFINED when the IR type has no aclDataType.

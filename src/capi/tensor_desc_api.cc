@@ -1,6 +1,8 @@
 // aclTensorDesc entry points (acl-api.md §2.6) and the dtype helpers of acl_base.h.
 #include <cstring>
 
+#include "acl/acl_mdl.h"
+#include "capi/enum_arg.h"
 #include "capi/tensor_desc.h"
 
 namespace {
@@ -8,6 +10,7 @@ namespace {
 using openacl::InvalidParam;
 using openacl::Result;
 using openacl::Status;
+using openacl::capi::EnumArg;
 using openacl::capi::Guard;
 using openacl::capi::GuardValue;
 using openacl::capi::TensorDescRegistry;
@@ -18,6 +21,9 @@ Status CheckDesc(const aclTensorDesc* desc) {
 
 Result<std::vector<int64_t>> ReadDims(int numDims, const int64_t* dims) {
   if (numDims < 0) return InvalidParam("numDims " + std::to_string(numDims) + " is negative");
+  if (numDims > ACL_MAX_DIM_CNT)
+    return InvalidParam("numDims " + std::to_string(numDims) + " exceeds ACL_MAX_DIM_CNT (" +
+                        std::to_string(ACL_MAX_DIM_CNT) + ")");
   if (numDims > 0 && dims == nullptr) {
     return InvalidParam("dims is null but numDims is " + std::to_string(numDims));
   }
@@ -43,7 +49,9 @@ Status ReadRanges(size_t count, int64_t (*ranges)[2], std::vector<std::array<int
 
 extern "C" {
 
-size_t aclDataTypeSize(aclDataType dataType) { return openacl::capi::AclDataTypeSize(dataType); }
+size_t aclDataTypeSize(aclDataType dataType) {
+  return (openacl::capi::AclDataTypeBits(EnumArg(dataType)) + 7) / 8;
+}
 
 float aclFloat16ToFloat(aclFloat16 value) { return openacl::HalfToFloat(value); }
 
@@ -53,13 +61,17 @@ aclTensorDesc* aclCreateTensorDesc(aclDataType dataType, int numDims, const int6
                                    aclFormat format) {
   return GuardValue(__func__, static_cast<aclTensorDesc*>(nullptr),
                     [&]() -> Result<aclTensorDesc*> {
+                      ASSIGN_OR_RETURN(aclDataType dtype, openacl::capi::ReadAclDataType(
+                                                              EnumArg(dataType), "dataType"));
+                      ASSIGN_OR_RETURN(aclFormat fmt,
+                                       openacl::capi::ReadAclFormat(EnumArg(format), "format"));
                       ASSIGN_OR_RETURN(std::vector<int64_t> shape, ReadDims(numDims, dims));
                       auto* desc = new aclTensorDesc();
-                      desc->dtype = dataType;
-                      desc->format = format;
+                      desc->dtype = dtype;
+                      desc->format = fmt;
                       desc->dims = std::move(shape);
-                      desc->origin_format = format;
-                      desc->storage_format = format;
+                      desc->origin_format = fmt;
+                      desc->storage_format = fmt;
                       return TensorDescRegistry().Add(desc);
                     });
 }
@@ -186,7 +198,7 @@ const char* aclGetTensorDescName(aclTensorDesc* desc) {
 aclError aclSetTensorStorageFormat(aclTensorDesc* desc, aclFormat format) {
   return Guard(__func__, [&]() -> Status {
     RETURN_IF_ERROR(CheckDesc(desc));
-    desc->storage_format = format;
+    ASSIGN_OR_RETURN(desc->storage_format, openacl::capi::ReadAclFormat(EnumArg(format), "format"));
     return Status::Ok();
   });
 }
@@ -202,7 +214,7 @@ aclError aclSetTensorStorageShape(aclTensorDesc* desc, int numDims, const int64_
 aclError aclSetTensorFormat(aclTensorDesc* desc, aclFormat format) {
   return Guard(__func__, [&]() -> Status {
     RETURN_IF_ERROR(CheckDesc(desc));
-    desc->format = format;
+    ASSIGN_OR_RETURN(desc->format, openacl::capi::ReadAclFormat(EnumArg(format), "format"));
     return Status::Ok();
   });
 }
@@ -218,7 +230,7 @@ aclError aclSetTensorShape(aclTensorDesc* desc, int numDims, const int64_t* dims
 aclError aclSetTensorOriginFormat(aclTensorDesc* desc, aclFormat format) {
   return Guard(__func__, [&]() -> Status {
     RETURN_IF_ERROR(CheckDesc(desc));
-    desc->origin_format = format;
+    ASSIGN_OR_RETURN(desc->origin_format, openacl::capi::ReadAclFormat(EnumArg(format), "format"));
     return Status::Ok();
   });
 }
@@ -248,10 +260,11 @@ aclError aclSetTensorConst(aclTensorDesc* desc, void* dataBuffer, size_t length)
 aclError aclSetTensorPlaceMent(aclTensorDesc* desc, aclMemType memType) {
   return Guard(__func__, [&]() -> Status {
     RETURN_IF_ERROR(CheckDesc(desc));
-    if (memType < ACL_MEMTYPE_DEVICE || memType > ACL_MEMTYPE_HOST_COMPILE_INDEPENDENT) {
-      return InvalidParam("memType " + std::to_string(memType) + " is invalid");
+    int32_t mem_type = EnumArg(memType);
+    if (mem_type < ACL_MEMTYPE_DEVICE || mem_type > ACL_MEMTYPE_HOST_COMPILE_INDEPENDENT) {
+      return InvalidParam("memType " + std::to_string(mem_type) + " is invalid");
     }
-    desc->placement = memType;
+    desc->placement = static_cast<aclMemType>(mem_type);
     return Status::Ok();
   });
 }

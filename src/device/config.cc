@@ -1,5 +1,6 @@
 #include "device/config.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -7,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "base/size_limits.h"
 #include "device/thread_config.h"
 
 namespace openacl::device {
@@ -53,8 +55,10 @@ Result<RuntimeConfig> ParseConfigText(const std::string& text, const std::string
   if (!it->is_object()) {
     return Status(StatusCode::kParseFile, "config " + origin + ": \"openacl\" must be an object");
   }
-  int64_t mb = 0, threads = 0;
+  int64_t mb = 0, threads = 0, tensor_mb = 0;
   RETURN_IF_ERROR(ReadPositiveInt(*it, "device_memory_mb", origin, int64_t{1} << 30, &mb));
+  RETURN_IF_ERROR(ReadPositiveInt(*it, "max_tensor_mb", origin, int64_t{1} << 30, &tensor_mb));
+  config.max_tensor_bytes = static_cast<uint64_t>(tensor_mb) << 20;
   RETURN_IF_ERROR(ReadPositiveInt(*it, "num_threads", origin, 4096, &threads));
   config.device_memory_bytes = static_cast<size_t>(mb) << 20;
   config.num_threads = static_cast<int>(threads);
@@ -70,6 +74,11 @@ Result<RuntimeConfig> ParseConfigText(const std::string& text, const std::string
 
 Result<RuntimeConfig> LoadConfigFile(const char* path) {
   if (path == nullptr || path[0] == '\0') return RuntimeConfig{};
+  struct stat st;
+  if (::stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+    return Status(StatusCode::kInvalidFile,
+                  std::string("config file ") + path + " is a directory, not a file");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return Status(StatusCode::kInvalidFile,
@@ -84,6 +93,7 @@ void SetActiveConfig(const RuntimeConfig& config) {
   std::lock_guard<std::mutex> lock(g_config_mu);
   g_config = config;
   device::SetConfiguredNumThreads(config.num_threads);
+  SetMaxTensorBytes(config.max_tensor_bytes);
 }
 
 RuntimeConfig ActiveConfig() {

@@ -1,9 +1,11 @@
 // Runtime configuration read by aclInit from acl.json. openacl's own keys live under "openacl":
-//   {"openacl": {"device_memory_mb": 2048, "num_threads": 4, "soc_name": "Ascend310"}}
+//   {"openacl": {"device_memory_mb": 2048, "num_threads": 4, "soc_name": "Ascend310",
+//                "max_tensor_mb": 4096}}
 // Other sections (dump, profiler, ...) are accepted and ignored.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "base/status.h"
@@ -15,6 +17,7 @@ struct RuntimeConfig {
   size_t device_memory_bytes = 0;  // 0 = default (half of physical RAM)
   int num_threads = 0;             // 0 = not set
   std::string soc_name;            // "" = default "Ascend310"
+  uint64_t max_tensor_bytes = 0;   // 0 = default (base/size_limits.h)
 };
 
 // Parses an acl.json file. NULL or "" gives the defaults. A missing or unreadable file is
@@ -24,7 +27,8 @@ Result<RuntimeConfig> LoadConfigFile(const char* path);
 Result<RuntimeConfig> ParseConfigText(const std::string& text, const std::string& origin);
 
 // The configuration in force (set by aclInit, reset by aclFinalize). Also forwards num_threads
-// to runtime/thread_config.h (device::ConfiguredNumThreads()).
+// to device/thread_config.h (device::ConfiguredNumThreads()) and max_tensor_bytes to
+// base/size_limits.h.
 void SetActiveConfig(const RuntimeConfig& config);
 RuntimeConfig ActiveConfig();
 

@@ -1,15 +1,33 @@
 #include "device/memory_registry.h"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
+
+#include "base/checked_math.h"
 
 #include "device/config.h"
 
 namespace openacl::device {
 namespace {
 
-constexpr size_t kFreedRing = 1024;
+// Freed device blocks kept (see Quarantine): at most this many, and at most this many bytes of
+// them with their pages still resident (blocks of kReleasePagesBytes or more give their pages
+// back to the OS at once and cost only address space).
+constexpr size_t kQuarantineBlocks = 256;
+constexpr size_t kQuarantineResidentBytes = size_t{32} << 20;
+constexpr size_t kReleasePagesBytes = size_t{256} << 10;
+
+// Drops the whole pages inside [p, p+n) (they read back as zeros if touched).
+void ReleasePages(uintptr_t p, size_t n) {
+  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGE_SIZE));
+  uintptr_t begin = (p + page - 1) / page * page, end = (p + n) / page * page;
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+}
 
 size_t RoundUp(size_t n, size_t a) { return (n + a - 1) / a * a; }
 
@@ -94,16 +112,22 @@ Status MemoryRegistry::Free(void* ptr) {
                         " was not allocated by aclrtMalloc (unknown device pointer)");
   }
   used_ -= it->second.reserved;
-  RememberFreed(p, it->second.size);
+  Block block = it->second;
   device_.erase(it);
+  std::vector<void*> evicted = Quarantine(p, block);
   lock.unlock();
-  std::free(ptr);
+  for (void* old : evicted) std::free(old);
   return Status::Ok();
 }
 
 Result<void*> MemoryRegistry::AllocateHost(size_t size) {
   if (size == 0) return InvalidParam("host allocation of 0 bytes");
-  size_t reserved = RoundUp(size, kAlignment);
+  size_t reserved = 0;
+  if (!CheckedRoundUp<size_t>(size, kAlignment, &reserved)) {
+    return Status(StatusCode::kBadAlloc, "host allocation of " + std::to_string(size) +
+                                             " bytes: the size rounded up to " +
+                                             std::to_string(kAlignment) + " bytes overflows");
+  }
   void* p = std::aligned_alloc(kAlignment, reserved);
   if (p == nullptr) {
     return Status(StatusCode::kBadAlloc,
@@ -198,29 +222,63 @@ void MemoryRegistry::ReleaseAll() {
   std::unique_lock<std::shared_mutex> lock(mu_);
   for (auto& [base, block] : device_) std::free(reinterpret_cast<void*>(base));
   for (auto& [base, block] : host_) std::free(reinterpret_cast<void*>(base));
+  for (auto& [base, block] : quarantine_) std::free(reinterpret_cast<void*>(base));
   device_.clear();
   host_.clear();
-  freed_.clear();
-  freed_next_ = 0;
+  quarantine_.clear();
+  quarantine_order_.clear();
+  quarantine_resident_ = 0;
   used_ = 0;
+  ++generation_;
 }
 
 bool MemoryRegistry::InFreedDeviceRange(uintptr_t p) const {
-  for (const auto& [base, size] : freed_) {
-    if (p - base < size) return true;
-  }
-  return false;
+  return Find(quarantine_, p) != nullptr;
 }
 
-void MemoryRegistry::RememberFreed(uintptr_t base, size_t size) {
-  // A new live block at the same address replaces the entry's meaning; Locate checks live
-  // blocks first, so a stale entry only affects messages.
-  if (freed_.size() < kFreedRing) {
-    freed_.emplace_back(base, size);
+std::vector<void*> MemoryRegistry::Quarantine(uintptr_t base, const Block& block) {
+  size_t bytes = block.reserved;
+  if (bytes >= kReleasePagesBytes) {
+    ReleasePages(base, bytes);
   } else {
-    freed_[freed_next_] = {base, size};
-    freed_next_ = (freed_next_ + 1) % kFreedRing;
+    quarantine_resident_ += bytes;
   }
+  quarantine_[base] = block;
+  quarantine_order_.push_back(base);
+  std::vector<void*> evicted;
+  size_t drop = 0;
+  while (drop < quarantine_order_.size() &&
+         (quarantine_order_.size() - drop > kQuarantineBlocks ||
+          quarantine_resident_ > kQuarantineResidentBytes)) {
+    uintptr_t old = quarantine_order_[drop++];
+    auto it = quarantine_.find(old);
+    size_t old_bytes = it->second.reserved;
+    if (old_bytes < kReleasePagesBytes) quarantine_resident_ -= old_bytes;
+    quarantine_.erase(it);
+    evicted.push_back(reinterpret_cast<void*>(old));
+  }
+  quarantine_order_.erase(quarantine_order_.begin(), quarantine_order_.begin() + drop);
+  return evicted;
+}
+
+Status MemoryRegistry::Charge(size_t bytes, const std::string& what, uint64_t* generation) {
+  std::unique_lock<std::shared_mutex> lock(mu_);
+  if (bytes > capacity_ - std::min(used_, capacity_)) {
+    return Status(StatusCode::kMemoryAllocation,
+                  "device memory exhausted: " + what + " needs " + std::to_string(bytes) +
+                      " bytes, " + std::to_string(capacity_ - std::min(used_, capacity_)) +
+                      " of " + std::to_string(capacity_) +
+                      " bytes free (set openacl.device_memory_mb in acl.json to change)");
+  }
+  used_ += bytes;
+  *generation = generation_;
+  return Status::Ok();
+}
+
+void MemoryRegistry::Uncharge(size_t bytes, uint64_t generation) {
+  std::unique_lock<std::shared_mutex> lock(mu_);
+  if (generation != generation_) return;  // aclFinalize already released everything
+  used_ -= std::min(used_, bytes);
 }
 
 }  // namespace openacl::device

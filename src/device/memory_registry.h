@@ -26,7 +26,8 @@ struct MemLocation {
   size_t block_size = 0;               // bytes requested for the block
   size_t offset = 0;                   // pointer - base
   bool in_bounds = false;              // [p, p+n) lies inside the block (true for kUnknown)
-  bool recently_freed_device = false;  // kUnknown pointer inside a freed device block
+  bool recently_freed_device = false;  // kUnknown pointer inside a freed device block (certain:
+                                       // freed blocks are quarantined, see MemoryRegistry)
   size_t slack_overrun = 0;            // in-bounds bytes past block_size, in the block's slack
 };
 
@@ -71,6 +72,13 @@ class MemoryRegistry {
   // Frees every block (aclFinalize).
   void ReleaseAll();
 
+  // Memory the device holds that is not an aclrtMalloc block (a loaded model's work and weight
+  // memory): charged against the same capacity, so a device has one budget. Past capacity ->
+  // kMemoryAllocation naming `what`. `generation` receives the heap generation to pass back to
+  // Uncharge (a charge taken before aclFinalize released everything is not uncharged twice).
+  Status Charge(size_t bytes, const std::string& what, uint64_t* generation);
+  void Uncharge(size_t bytes, uint64_t generation);
+
  private:
   struct Block {
     size_t size;      // requested
@@ -81,16 +89,21 @@ class MemoryRegistry {
 
   static const BlockMap::value_type* Find(const BlockMap& map, uintptr_t p);
   bool InFreedDeviceRange(uintptr_t p) const;
-  void RememberFreed(uintptr_t base, size_t size);
+  // Keeps a freed device block's memory (its pages released to the OS) for a while, so that a
+  // use after aclrtFree is recognised for certain by every memory operation: the address cannot
+  // belong to anything else yet. Returns blocks to free now (the oldest, past the limits).
+  std::vector<void*> Quarantine(uintptr_t base, const Block& block);
 
   mutable std::shared_mutex mu_;
   BlockMap device_;
   BlockMap host_;
   size_t capacity_ = 0;
   size_t used_ = 0;
-  // Ring of recently freed device ranges, only to explain use-after-free in messages.
-  std::vector<std::pair<uintptr_t, size_t>> freed_;
-  size_t freed_next_ = 0;
+  uint64_t generation_ = 0;  // bumped by ReleaseAll
+  // Recently freed device blocks, still owned (see Quarantine), oldest first in the order.
+  BlockMap quarantine_;
+  std::vector<uintptr_t> quarantine_order_;
+  size_t quarantine_resident_ = 0;  // bytes of quarantined blocks whose pages are kept
 };
 
 }  // namespace openacl::device
