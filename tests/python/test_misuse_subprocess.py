@@ -55,14 +55,16 @@ PRELUDE = textwrap.dedent(
 )
 
 
-def run_probe(body, timeout=60):
+def run_probe(body, timeout=60, extra_env=None):
     code = PRELUDE + textwrap.dedent(body) + "\nprint('PROBE-OK')\n"
+    env = dict(os.environ)
+    env.update(extra_env or {})
     proc = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         timeout=timeout,
-        env=dict(os.environ),
+        env=env,
     )
     if proc.returncode < 0:
         pytest.fail(
@@ -278,4 +280,27 @@ def test_lifecycle_misuse():
         expect(acl.rt.reset_device(0), SUCCESS, "reset_device")
         expect(acl.finalize(), SUCCESS, "finalize")
         """
+    )
+
+
+def test_tensor_limit_from_the_environment_and_the_file_loader():
+    run_probe(
+        """
+        from onnx import helper, TensorProto
+        # Tile to 4 MiB: fine by default, too large with OPENACL_MAX_TENSOR_MB=1
+        data = onnx_bytes(
+            [helper.make_node("Tile", ["x", "r"], ["y"])],
+            [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1])],
+            [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)],
+            [helper.make_tensor("r", TensorProto.INT64, [1], [1 << 20])])
+        path = os.path.join(tempfile.mkdtemp(), "tile.onnx")
+        with open(path, "wb") as f:
+            f.write(data)
+        start()
+        model_id, ret = acl.mdl.load_from_file(path)
+        msg = expect(ret, 145021, "load_from_file of an oversized .onnx")
+        assert "largest tensor allowed" in msg and "OPENACL_MAX_TENSOR_MB" in msg, msg
+        assert "output 'y'" in msg, msg
+        """,
+        extra_env={"OPENACL_MAX_TENSOR_MB": "1"},
     )
