@@ -245,14 +245,16 @@ PYBIND11_MODULE(acl, m) {
   py::module_ mdl = m.def_submodule("mdl", "Model loading, description, datasets, execution");
   py::module_ op = m.def_submodule("op", "Single-operator execution");
   py::module_ util = m.def_submodule("util", "Pointer, bytes, numpy and thread helpers");
+  py::module_ media = m.def_submodule("media", "DVPP image processing (libacl_dvpp.so)");
   openacl_py::BindRt(rt);
   openacl_py::BindMdl(mdl);
   openacl_py::BindMdlAipp(mdl);
   openacl_py::BindOp(op);
   openacl_py::BindUtil(util);
+  openacl_py::BindMedia(m, media);
   // Let `import acl.rt` and `from acl.rt import malloc` work as well as attribute access.
   py::dict modules = py::module_::import("sys").attr("modules");
-  for (const char* name : {"rt", "mdl", "op", "util"}) {
+  for (const char* name : {"rt", "mdl", "op", "util", "media"}) {
     modules[py::str(std::string("acl.") + name)] = m.attr(name);
   }
 }

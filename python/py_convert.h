@@ -82,6 +82,7 @@ void BindMdl(py::module_& mdl);
 void BindMdlAipp(py::module_& mdl);
 void BindOp(py::module_& op);
 void BindUtil(py::module_& util);
+void BindMedia(py::module_& top, py::module_& media);
 
 }  // namespace openacl_py
 

@@ -7,7 +7,6 @@
 #include <libyuv/convert_from_argb.h>
 #include <libyuv/planar_functions.h>
 #include <libyuv/scale.h>
-#include <libyuv/scale_uv.h>
 
 #include <cstring>
 #include <string>
@@ -129,22 +128,8 @@ Status CropResizePaste(const Picture& in, const Roi& crop, const Picture& out, c
   int pcw = pw / 2, pch = ph / 2;
   libyuv::FilterMode mode = Mode(filter);
 
-  // Fast path: 420SP in and out, chroma scaled interleaved.
-  SemiPlanarLayout in_layout;
-  if ((in.format == PixelFormat::kNv12 || in.format == PixelFormat::kNv21) && IsSemiPlanar(in.format, &in_layout)) {
-    int w = static_cast<int>(crop.width()), h = static_cast<int>(crop.height());
-    int iws = static_cast<int>(in.width_stride);
-    const uint8_t* src_y = in.data + size_t{crop.top} * iws + crop.left;
-    const uint8_t* src_uv = in.data + size_t(iws) * in.height_stride + size_t{crop.top / 2} * iws + (crop.left & ~1u);
-    libyuv::ScalePlane(src_y, iws, w, h, dst_y, ows, pw, ph, mode);
-    int cw = (w + 1) / 2, ch = (h + 1) / 2;
-    if (libyuv::UVScale(src_uv, iws, cw, ch, dst_uv, ows, pcw, pch, mode) != 0) {
-      return Internal("UVScale failed");
-    }
-    if (in.format != out.format) libyuv::SwapUVPlane(dst_uv, ows, dst_uv, ows, pcw, pch);
-    return Status::Ok();
-  }
-
+  // Chroma is split into U and V and each plane scaled like luma (libyuv's interleaved UVScale
+  // rounds differently: up to 3 below cv2's bilinear).
   PlanarRegion region;
   RETURN_IF_ERROR(ReadRegion(in, crop, &region));
   libyuv::ScalePlane(region.y.data, region.y.stride, region.y.width, region.y.height, dst_y, ows, pw, ph, mode);
