@@ -3,9 +3,12 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <sstream>
 
+#include "compiler/precision_mode.h"
 #include "format/om_json.h"
+#include "kernels/onednn/compute_precision.h"
 
 namespace openacl {
 namespace atc {
@@ -23,7 +26,37 @@ void PrintIO(std::ostringstream& os, const char* title, const std::vector<IODesc
 
 }  // namespace
 
-std::string FormatOmInfo(const std::string& path, const OmSummary& s) {
+std::string FormatPrecisionInfo(const CompiledModel& model) {
+  // A gear model's plans are compiled with the same options: the first one speaks for all.
+  const Graph* graph = model.graph ? model.graph.get()
+                       : model.gears.empty() ? nullptr
+                                             : model.gears[0].graph.get();
+  std::ostringstream rows;
+  std::map<std::string, int> counts;
+  if (graph)
+    for (const auto& n : graph->nodes()) {
+      if (!PrecisionSelectableOp(*n)) continue;
+      std::string asked = n->attrs.get_string(onednn::kPrecisionAttr, "fp32");
+      ++counts[asked];
+      rows << "    " << n->name << " (" << n->op_type << "): " << asked << "\n";
+    }
+  const bool bf16_here = CompilingCpuHasBf16() && onednn::Bf16AllowedByEnvironment();
+  std::ostringstream os;
+  os << "precision (requested per Conv/ConvTranspose/MatMul/Gemm node; every other op fp32):";
+  if (counts.empty()) os << " none of these nodes";
+  for (const auto& [type, n] : counts) os << " " << n << " " << type;
+  os << "\n";
+  if (counts.count("bf16") || counts.count("fp16"))
+    os << "  on this CPU fp16/bf16 requests run as "
+       << (bf16_here ? "bf16 (AVX512-BF16), fp32 accumulation"
+           : CompilingCpuHasBf16() ? "fp32 (OPENACL_DISABLE_BF16 is set)"
+                                   : "fp32 (this CPU lacks AVX512-BF16)")
+       << "\n";
+  os << rows.str();
+  return os.str();
+}
+
+std::string FormatOmInfo(const std::string& path, const OmSummary& s, const std::string& extra) {
   std::ostringstream os;
   os << "============ Display Model Info start ============\n";
   os << "model: " << path << "\n";
@@ -39,6 +72,7 @@ std::string FormatOmInfo(const std::string& path, const OmSummary& s) {
   PrintIO(os, "outputs", s.outputs);
   os << "options (" << s.options.size() << "):\n";
   for (const auto& [k, v] : s.options) os << "  " << k << ": " << v << "\n";
+  os << extra;
   os << "============ Display Model Info end ============\n";
   return os.str();
 }

@@ -10,8 +10,14 @@
 namespace openacl {
 namespace atc {
 
-// The --mode=6 report of a summary (inputs, outputs, sizes, options).
-std::string FormatOmInfo(const std::string& path, const OmSummary& summary);
+// The --mode=6 report of a summary (inputs, outputs, sizes, options); `extra` (e.g.
+// FormatPrecisionInfo's section) goes before the closing line.
+std::string FormatOmInfo(const std::string& path, const OmSummary& summary,
+                         const std::string& extra = "");
+
+// The precision each Conv/ConvTranspose/MatMul/Gemm node asks for (node attribute
+// "openacl_precision", docs/precision.md) and what this CPU runs it in.
+std::string FormatPrecisionInfo(const CompiledModel& model);
 
 // Writes CompiledModelToJson(model) to `json_path`.
 Status WriteModelJson(const CompiledModel& model, const std::string& json_path);

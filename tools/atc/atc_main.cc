@@ -50,6 +50,11 @@ class ProgressDisplay {
   std::string last_stage_;
 };
 
+std::string Given(const AtcOptions& o, const std::string& name) {
+  auto it = o.given.find(name);
+  return it == o.given.end() ? std::string() : it->second;
+}
+
 Result<CompileOptions> ToCompileOptions(const AtcOptions& o) {
   CompileOptions c;
   if (!o.input_shape.empty()) {
@@ -74,12 +79,24 @@ Result<CompileOptions> ToCompileOptions(const AtcOptions& o) {
   c.fp16_inputs = ParseNameList(o.input_fp16_nodes);
   if (!o.soc_version.empty()) c.soc_version = o.soc_version;
   c.precision_mode = o.precision_mode;
+  ASSIGN_OR_RETURN(c.precision,
+                   MakePrecisionOptions(o.precision_mode, Given(o, "precision_mode_v2"),
+                                        Given(o, "keep_dtype")));
   c.recorded = o.given;
   return c;
 }
 
 Result<CompiledModel> Compile(const AtcOptions& o, bool verbose) {
   ASSIGN_OR_RETURN(CompileOptions c, ToCompileOptions(o));
+  if (std::string(RequestedPrecision(c.precision.mode)) != "fp32" && !CompilingCpuHasBf16()) {
+    const bool v2 = o.precision_mode.empty();
+    std::fprintf(stderr,
+                 "[ATC] [WARNING] --%s=%s asks for reduced precision, but this CPU lacks "
+                 "AVX512-BF16: the .om records the request; it runs in bf16 on CPUs that have "
+                 "AVX512-BF16 and in fp32 on the others (as here)\n",
+                 v2 ? "precision_mode_v2" : "precision_mode",
+                 (v2 ? Given(o, "precision_mode_v2") : o.precision_mode).c_str());
+  }
   ProgressDisplay progress(verbose);
   c.progress = [&progress](const std::string& stage, double f) { progress.Update(stage, f); };
   auto model = o.framework == 0 ? CompileCaffeFiles(o.model, o.weight, c) : CompileOnnxFile(o.model, c);
@@ -90,7 +107,10 @@ Result<CompiledModel> Compile(const AtcOptions& o, bool verbose) {
 Status Run(const AtcOptions& o, bool verbose) {
   if (o.mode == 6) {
     ASSIGN_OR_RETURN(OmSummary summary, PeekOm(o.om));
-    std::fputs(FormatOmInfo(o.om, summary).c_str(), stdout);
+    auto model = ReadOmFile(o.om);  // the per-node precision needs the graph
+    std::string precision = model.ok() ? FormatPrecisionInfo(*model)
+                                       : "precision: unknown (" + model.status().message() + ")\n";
+    std::fputs(FormatOmInfo(o.om, summary, precision).c_str(), stdout);
     return Status::Ok();
   }
   if (o.mode == 1) {

@@ -336,7 +336,11 @@ Options take the form --name=value, -name=value, --name value or -name value.
   --out_nodes        "node:0;node2:1" selects the outputs
   --input_fp16_nodes "in1;in2" inputs fed as float16
   --soc_version      target chip name (recorded; openacl runs on the CPU)
-  --precision_mode   accepted and recorded
+  --precision_mode   force_fp32 (default) | must_keep_origin_dtype | allow_fp32_to_fp16 |
+                     force_fp16 | allow_mix_precision[_fp16|_bf16]: convs and matmuls in bf16
+                     on CPUs with AVX512-BF16 (docs/precision.md)
+  --precision_mode_v2 origin | fp16 | cube_fp16in_fp32out | mixed_float16 | mixed_bfloat16
+  --keep_dtype       file of node names (or OpType::<type>) kept in fp32
   --log              debug | info | warning | error | null
   --singleop         single-op JSON (array of op descriptions): one .om per entry into the
                      --output folder (docs/single-op.md)
