@@ -42,36 +42,37 @@ TEST_F(FaultSizesTest, TensorDescSizeOfHugeDimsIsAnErrorNotAWrappedSize) {
 }
 
 TEST_F(FaultSizesTest, EnumParametersAreValidatedAsIntegers) {
+  // Out-of-range values passed as prvalues, as a C caller passes an int: the library reads them
+  // as integers (capi/enum_arg.h), so this is an error code even under UBSan's enum check.
   const int64_t dims[] = {2};
-  int32_t bad = 1000;
-  aclDataType bad_dtype;
-  aclFormat bad_format;
-  std::memcpy(&bad_dtype, &bad, sizeof bad);
-  std::memcpy(&bad_format, &bad, sizeof bad);
-  EXPECT_EQ(aclCreateTensorDesc(bad_dtype, 1, dims, ACL_FORMAT_ND), nullptr);
+  EXPECT_EQ(aclCreateTensorDesc(static_cast<aclDataType>(1000), 1, dims, ACL_FORMAT_ND), nullptr);
   EXPECT_NE(RecentError().find("dataType 1000 is not an aclDataType"), std::string::npos);
-  EXPECT_EQ(aclCreateTensorDesc(ACL_FLOAT, 1, dims, bad_format), nullptr);
+  EXPECT_EQ(aclCreateTensorDesc(ACL_FLOAT, 1, dims, static_cast<aclFormat>(1000)), nullptr);
   EXPECT_NE(RecentError().find("format 1000 is not an aclFormat"), std::string::npos);
   aclTensorDesc* d = aclCreateTensorDesc(ACL_FLOAT, 1, dims, ACL_FORMAT_ND);
-  EXPECT_EQ(aclSetTensorFormat(d, bad_format), ACL_ERROR_INVALID_PARAM);
-  EXPECT_EQ(aclSetTensorStorageFormat(d, bad_format), ACL_ERROR_INVALID_PARAM);
-  EXPECT_EQ(aclSetTensorOriginFormat(d, bad_format), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclSetTensorFormat(d, static_cast<aclFormat>(1000)), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclSetTensorStorageFormat(d, static_cast<aclFormat>(-7)), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclSetTensorOriginFormat(d, static_cast<aclFormat>(20)), ACL_ERROR_INVALID_PARAM);
   EXPECT_EQ(aclGetTensorDescFormat(d), ACL_FORMAT_ND);
   aclDestroyTensorDesc(d);
-  EXPECT_EQ(aclDataTypeSize(bad_dtype), 0u);
-  aclrtMemcpyKind bad_kind;
-  std::memcpy(&bad_kind, &bad, sizeof bad);
+  EXPECT_EQ(aclDataTypeSize(static_cast<aclDataType>(1000)), 0u);
   char a[8] = {}, b[8] = {};
-  EXPECT_EQ(aclrtMemcpy(a, 8, b, 8, bad_kind), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclrtMemcpy(a, 8, b, 8, static_cast<aclrtMemcpyKind>(1000)), ACL_ERROR_INVALID_PARAM);
   EXPECT_NE(RecentError().find("memcpy kind 1000"), std::string::npos);
-  aclrtMemMallocPolicy bad_policy;
-  std::memcpy(&bad_policy, &bad, sizeof bad);
   void* p = nullptr;
-  EXPECT_EQ(aclrtMalloc(&p, 8, bad_policy), ACL_ERROR_INVALID_PARAM);
-  aclrtCallbackBlockType bad_block;
-  std::memcpy(&bad_block, &bad, sizeof bad);
-  EXPECT_EQ(aclrtLaunchCallback([](void*) {}, nullptr, bad_block, nullptr),
+  EXPECT_EQ(aclrtMalloc(&p, 8, static_cast<aclrtMemMallocPolicy>(1000)), ACL_ERROR_INVALID_PARAM);
+  EXPECT_EQ(aclrtLaunchCallback([](void*) {}, nullptr, static_cast<aclrtCallbackBlockType>(1000),
+                                nullptr),
             ACL_ERROR_INVALID_PARAM);
+  aclopAttr* attr = aclopCreateAttr();
+  EXPECT_EQ(aclopSetAttrDataType(attr, "dtype", static_cast<aclDataType>(1000)),
+            ACL_ERROR_INVALID_PARAM);
+  const int32_t raw[] = {ACL_FLOAT, 1000};
+  EXPECT_EQ(aclopSetAttrListDataType(attr, "dtypes", 2, reinterpret_cast<const aclDataType*>(raw)),
+            ACL_ERROR_INVALID_PARAM);
+  EXPECT_NE(RecentError().find("values[1] 1000"), std::string::npos);
+  EXPECT_EQ(aclopSetAttrDataType(attr, "dtype", ACL_FLOAT16), ACL_SUCCESS);
+  aclopDestroyAttr(attr);
 }
 
 TEST_F(FaultSizesTest, MallocHostOfSizeMaxFails) {
