@@ -321,3 +321,38 @@ def test_tile_argmax_reduction_numpy_reference(tmp_path):
                 (v ** 2).sum(3)]
 
     check(tmp_path, net, [t, a, a2, r, r2, r3, r4], reference=reference)
+
+
+def bilinear_align_corners(x, h, w):
+    n, c, ih, iw = x.shape
+    ys = np.linspace(0, ih - 1, h) if h > 1 else np.zeros(1)
+    xs = np.linspace(0, iw - 1, w) if w > 1 else np.zeros(1)
+    y0, x0 = np.floor(ys).astype(int), np.floor(xs).astype(int)
+    y1, x1 = np.minimum(y0 + 1, ih - 1), np.minimum(x0 + 1, iw - 1)
+    dy, dx = (ys - y0)[:, None], (xs - x0)[None, :]
+    a, b = x[:, :, y0][:, :, :, x0], x[:, :, y0][:, :, :, x1]
+    c_, d = x[:, :, y1][:, :, :, x0], x[:, :, y1][:, :, :, x1]
+    return (a * (1 - dy) * (1 - dx) + b * (1 - dy) * dx + c_ * dy * (1 - dx) + d * dy * dx)
+
+
+# Forks' layers (ShuffleNet, PSPNet/DeepLab, YOLO ports), which OpenCV's Caffe schema does not
+# have: numpy references from the forks' layer code.
+def test_shuffle_channel_interp_upsample(tmp_path):
+    net = Net("forks", seed=17)
+    x = net.input("data", [1, 6, 4, 5])
+    ref = net.input("ref", [1, 1, 7, 3])
+    s = net.layer("ShuffleChannel", x, name="shuffle", shuffle_channel_param=dict(group=3))
+    i1 = net.layer("Interp", x, name="interp_zoom", interp_param=dict(zoom_factor=2))
+    i2 = net.layer("Interp", x, name="interp_size", interp_param=dict(height=9, width=6))
+    i3 = net.layer("Interp", [x, ref], name="interp_like")
+    u = net.layer("Upsample", x, name="upsample", upsample_param=dict(scale=2))
+
+    def reference(inputs):
+        v = inputs["data"]
+        return [v.reshape(1, 3, 2, 4, 5).transpose(0, 2, 1, 3, 4).reshape(1, 6, 4, 5),
+                bilinear_align_corners(v, 7, 9),
+                bilinear_align_corners(v, 9, 6),
+                bilinear_align_corners(v, 7, 3),
+                v.repeat(2, axis=2).repeat(2, axis=3)]
+
+    check(tmp_path, net, [s, i1, i2, i3, u], reference=reference, atol=1e-5)

@@ -48,6 +48,9 @@ const Entry kLowerings[] = {
     {"Softmax", LowerSoftmax},
     {"ArgMax", LowerArgMax},
     {"Reduction", LowerReduction},
+    {"ShuffleChannel", LowerShuffleChannel},
+    {"Interp", LowerInterp},
+    {"Upsample", LowerUpsample},
 };
 
 }  // namespace

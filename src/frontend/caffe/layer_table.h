@@ -60,6 +60,10 @@ Status LowerDropout(LayerContext& ctx);
 Status LowerSoftmax(LayerContext& ctx);
 Status LowerArgMax(LayerContext& ctx);
 Status LowerReduction(LayerContext& ctx);
+// lower_resize.cc
+Status LowerShuffleChannel(LayerContext& ctx);
+Status LowerInterp(LayerContext& ctx);
+Status LowerUpsample(LayerContext& ctx);
 
 }  // namespace caffe_frontend
 }  // namespace openacl
