@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "capi/guard.h"
+#include "engine/loaded_model.h"
 #include "format/compiled_model.h"
 #include "ops/common/aipp_params.h"
 
@@ -25,8 +26,9 @@ struct AippInputInfo {
   int type = 0;              // ACL_DATA_WITHOUT_AIPP / _WITH_STATIC_ / _WITH_DYNAMIC_ / _NODE
   size_t attached = 0xFFFFFFFFu;  // dynamic: index of the parameter input
   const Node* node = nullptr;
+  bool gears = false;  // the node is the largest gear's (dynamic batch: batch sizes up to it)
 };
 // kInvalidParam when `index` is out of range.
-Result<AippInputInfo> AippInfoOfInput(const CompiledModel& model, size_t index);
+Result<AippInputInfo> AippInfoOfInput(const engine::LoadedModel& model, size_t index);
 
 }  // namespace openacl::capi

@@ -9,6 +9,7 @@
 #include "capi/data_buffer.h"
 #include "capi/model_aipp.h"
 #include "capi/model_registry.h"
+#include "engine/gear_set.h"
 
 using openacl::Result;
 using openacl::Status;
@@ -18,13 +19,26 @@ namespace aipp = openacl::aipp;
 
 namespace openacl::capi {
 
-Result<AippInputInfo> AippInfoOfInput(const CompiledModel& model, size_t index) {
+Result<AippInputInfo> AippInfoOfInput(const engine::LoadedModel& loaded, size_t index) {
+  const CompiledModel& model = loaded.model();
   if (index >= model.inputs.size())
     return InvalidParam("input index " + std::to_string(index) + " out of range (model has " +
                         std::to_string(model.inputs.size()) + " inputs)");
   AippInputInfo info;
   info.type = ACL_DATA_WITHOUT_AIPP;
-  const Graph* g = model.graph.get();
+  // A gear model keeps one plan per gear (the gear input last, outside the plans): the AIPP
+  // node of the largest gear speaks for the model.
+  const CompiledModel* plan = &model;
+  if (const engine::GearSet* gears = loaded.gears()) {
+    for (size_t i = 0; i < gears->num_gears(); ++i) {
+      const Graph* pg = gears->plan(i).graph.get();
+      if (!pg || pg->inputs.empty() || !pg->inputs[0]->has_shape) continue;
+      if (plan == &model || pg->inputs[0]->shape[0] > plan->graph->inputs[0]->shape[0])
+        plan = &gears->plan(i);
+    }
+  }
+  info.gears = plan != &model;
+  const Graph* g = plan->graph.get();
   if (!g || index >= g->inputs.size()) return info;
   const Value* v = g->inputs[index];
   for (const auto& n : g->nodes()) {
@@ -59,16 +73,17 @@ Result<aipp::Params> RecordParams(const aclmdlAIPP& set, size_t b) {
   return aipp::DecodeDynamic(one.data(), one.size(), 0);
 }
 
-Status CheckAgainstModel(const aclmdlAIPP& set, const openacl::Node& node) {
+Status CheckAgainstModel(const aclmdlAIPP& set, const openacl::Node& node, bool gears) {
   std::vector<int64_t> chw = node.attrs.get_ints("output_chw");
   const int64_t max_src = node.attrs.get_int("max_src_image_size");
   const int64_t model_batch = node.input(0)->shape[0];
   if (set.header.input_format == 0)
     return openacl::InvalidParam("the input format was never set (aclmdlSetAIPPInputFormat)");
-  if (static_cast<int64_t>(set.batch_size) != model_batch)
+  if (gears ? static_cast<int64_t>(set.batch_size) > model_batch
+            : static_cast<int64_t>(set.batch_size) != model_batch)
     return openacl::InvalidParam("the parameter set was made for batch " +
                                  std::to_string(set.batch_size) +
-                                 " (aclmdlCreateAIPP) but the model input has batch " +
+                                 " (aclmdlCreateAIPP) but the model input has batch " + std::string(gears ? "at most " : "") +
                                  std::to_string(model_batch));
   if (set.header.src_image_size_w == 0 || set.header.src_image_size_h == 0)
     return openacl::InvalidParam("the source image size was never set (aclmdlSetAIPPSrcImageSize)");
@@ -93,12 +108,12 @@ Status SetInputAipp(uint32_t modelId, aclmdlDataset* dataset, size_t index,
   RETURN_IF_ERROR(capi::AippRegistry().Check(set, "aippParmsSet", "aclmdlAIPP"));
   RETURN_IF_ERROR(capi::DatasetRegistry().Check(dataset, "dataset", "aclmdlDataset"));
   ASSIGN_OR_RETURN(auto model, capi::FindModel(modelId));
-  ASSIGN_OR_RETURN(capi::AippInputInfo info, capi::AippInfoOfInput(model->model(), index));
+  ASSIGN_OR_RETURN(capi::AippInputInfo info, capi::AippInfoOfInput(*model, index));
   if (info.type != ACL_DYNAMIC_AIPP_NODE)
     return openacl::InvalidParam("input " + std::to_string(index) + " of model " +
                                  std::to_string(modelId) + " is not the dynamic AIPP input (" +
                                  aipp::kDynamicInputName + ")");
-  Status st = CheckAgainstModel(*set, *info.node);
+  Status st = CheckAgainstModel(*set, *info.node, info.gears);
   if (!st.ok()) return st;
   if (index >= dataset->buffers.size() || !dataset->buffers[index])
     return openacl::InvalidParam("the dataset has no buffer at index " + std::to_string(index) +
@@ -173,7 +188,7 @@ aclError aclmdlSetAIPPByInputIndex(uint32_t modelId, aclmdlDataset* dataset, siz
   return capi::Guard(__func__, [&]() -> Status {
     RETURN_IF_ERROR(capi::AippRegistry().Check(aippParmsSet, "aippParmsSet", "aclmdlAIPP"));
     ASSIGN_OR_RETURN(auto model, capi::FindModel(modelId));
-    ASSIGN_OR_RETURN(capi::AippInputInfo info, capi::AippInfoOfInput(model->model(), index));
+    ASSIGN_OR_RETURN(capi::AippInputInfo info, capi::AippInfoOfInput(*model, index));
     if (info.type != ACL_DATA_WITH_DYNAMIC_AIPP)
       return Status(StatusCode::kFailure, "input " + std::to_string(index) + " of model " +
                                               std::to_string(modelId) +
@@ -188,7 +203,7 @@ aclError aclmdlGetAippType(uint32_t modelId, size_t index, aclmdlInputAippType* 
     CHECK_OR_RETURN(type != nullptr && dynamicAttachedDataIndex != nullptr, kInvalidParam,
                     "type or dynamicAttachedDataIndex is null");
     ASSIGN_OR_RETURN(auto model, capi::FindModel(modelId));
-    ASSIGN_OR_RETURN(capi::AippInputInfo info, capi::AippInfoOfInput(model->model(), index));
+    ASSIGN_OR_RETURN(capi::AippInputInfo info, capi::AippInfoOfInput(*model, index));
     *type = static_cast<aclmdlInputAippType>(info.type);
     *dynamicAttachedDataIndex = info.attached;
     return Status::Ok();
@@ -199,8 +214,7 @@ aclError aclmdlGetFirstAippInfo(uint32_t modelId, size_t index, aclAippInfo* aip
   return capi::Guard(__func__, [&]() -> Status {
     CHECK_OR_RETURN(aippInfo != nullptr, kInvalidParam, "aippInfo is null");
     ASSIGN_OR_RETURN(auto model, capi::FindModel(modelId));
-    const openacl::CompiledModel& m = model->model();
-    ASSIGN_OR_RETURN(capi::AippInputInfo info, capi::AippInfoOfInput(m, index));
+    ASSIGN_OR_RETURN(capi::AippInputInfo info, capi::AippInfoOfInput(*model, index));
     if (info.type == ACL_DATA_WITHOUT_AIPP)
       return Status(StatusCode::kAippNotExist,
                     "input " + std::to_string(index) + " of model " + std::to_string(modelId) +

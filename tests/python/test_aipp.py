@@ -445,3 +445,39 @@ def test_sample_classifies_like_onnxruntime(workdir, mode):
         ref = sc.run_ort(onnx_path, x, workdir, tag=f"{mode}_{len(title)}")
         problem = sc.top5_mismatch(top5, ref)
         assert problem is None, f"{title}: {problem}\n{run.stdout}"
+
+
+def test_static_aipp_with_dynamic_batch_gears(acl_session, context, workdir):
+    """YUV420SP_U8 + csc + normalisation + --dynamic_batch_size: the combination real apps use."""
+    onnx_path = os.path.join(workdir, "gears.onnx")
+    identity_model(onnx_path, [("N", 3, 16, 24)])
+    cfg = nv12_cfg((4, 2, 24, 16), IMAGENET["min"], IMAGENET["var"])
+    cfg.update(src_w=32, src_h=20)
+    cfg_path = os.path.join(workdir, "gears.cfg")
+    with open(cfg_path, "w") as f:
+        f.write(config_text(cfg, 0))
+    rc, log = atc(onnx_path, os.path.join(workdir, "gears"), cfg_path,
+                  ["--input_shape=x0:-1,3,16,24", "--dynamic_batch_size=1,2,4"])
+    assert rc == 0, log
+    model = Model(os.path.join(workdir, "gears.om"))
+    frame = image_bytes("YUV420SP_U8", 32, 20)
+    assert acl.mdl.get_input_size_by_index(model.desc, 0) == 4 * frame
+    dims, ret = acl.mdl.get_input_dims(model.desc, 0)
+    assert ret == ACL_SUCCESS and dims["dims"] == [-1, 30, 32, 1]
+    assert acl.mdl.get_aipp_type(model.id, 0)[0] == ACL_DATA_WITH_STATIC_AIPP
+    info, ret = acl.mdl.get_first_aipp_info(model.id, 0)
+    assert ret == ACL_SUCCESS and info["inputFormat"] == FORMATS["YUV420SP_U8"]
+    gear_index, ret = acl.mdl.get_input_index_by_name(model.desc, "ascend_mbatch_shape_data")
+    assert ret == ACL_SUCCESS
+    images = np.random.default_rng(3).integers(0, 256, (2, frame), dtype=np.uint8)
+    model.feed(0, images)
+    assert acl.mdl.set_dynamic_batch_size(model.id, model.inputs[0], gear_index, 2) == ACL_SUCCESS
+    model.run()
+    ptr, size = model.outputs[1][0]
+    got = np.zeros((4, 3, 16, 24), np.float32)
+    assert acl.rt.memcpy(acl.util.numpy_to_ptr(got), size, ptr, size,
+                         ACL_MEMCPY_DEVICE_TO_HOST) == ACL_SUCCESS
+    for b in range(2):
+        want = reference(images[b].tobytes(), cfg, 3, 16, 24)
+        np.testing.assert_allclose(got[b], want, atol=2e-3, rtol=1e-5, err_msg=f"image {b}")
+    model.close()
