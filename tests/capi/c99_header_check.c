@@ -4,6 +4,8 @@
 
 #include "acl/acl.h"
 #include "acl/acl_op_compiler.h"
+#define ENABLE_DVPP_INTERFACE
+#include "acl/ops/acl_dvpp.h"
 #include "ge/ge_error_codes.h"
 
 typedef char check_iodims_size[sizeof(aclmdlIODims) == 1160 ? 1 : -1];
@@ -33,6 +35,13 @@ int main(void) {
   if (aclGetTensorDescSize(desc) != 24) return 8;
   aclDestroyTensorDesc(desc);
   ACL_APP_LOG(ACL_DEBUG, "%s", "c99 check");
+  {
+    void* pic_data = NULL;
+    acldvppPicDesc* pic = acldvppCreatePicDesc();
+    if (acldvppMalloc(&pic_data, 100) != ACL_SUCCESS) return 13;
+    if (pic == NULL || acldvppSetPicDescData(pic, pic_data) != ACL_SUCCESS) return 14;
+    if (acldvppDestroyPicDesc(pic) != ACL_SUCCESS || acldvppFree(pic_data) != ACL_SUCCESS) return 15;
+  }
   if (aclrtFree(dev) != ACL_SUCCESS) return 9;
   if (aclrtDestroyStream(stream) != ACL_SUCCESS) return 10;
   if (aclrtResetDevice(0) != ACL_SUCCESS) return 11;
