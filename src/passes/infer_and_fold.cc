@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "ops/op_registry.h"
+#include "passes/if_static_shapes.h"
 #include "passes/legacy_opset.h"
 
 namespace openacl {
@@ -218,6 +219,7 @@ Status InferAndFold(Graph& graph, const InferOptions& options) {
       }
       if (options.allow_data_dependent) {
         MarkRunTimeShaped(*n, options);  // the dynamic executor runs the taken branch
+        SetIfOutputsWhenBranchesAgree(graph, *n);  // equal static branch shapes: known sizes
         continue;
       }
       return Status(StatusCode::kFeatureUnsupported,

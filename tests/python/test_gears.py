@@ -246,3 +246,35 @@ def test_msame_runs_each_batch_gear(tmp_path, gemm_gears):
     proc = subprocess.run([msame, "--model", str(path), "--dymBatch", "3"],
                           capture_output=True, text=True)
     assert proc.returncode != 0 and "1,2,4,8" in proc.stdout, proc.stdout
+
+
+def test_if_with_equal_branch_shapes_reports_output_sizes(context, tmp_path):
+    """An If on a computed condition whose branches both give [1,1]: static to the app."""
+    one = helper.make_tensor("one", TensorProto.FLOAT, [1, 1], [1.0])
+    then_g = helper.make_graph([helper.make_node("Add", ["x", "one"], ["t"])], "then", [],
+                               [helper.make_tensor_value_info("t", TensorProto.FLOAT, None)], [one])
+    else_g = helper.make_graph([helper.make_node("Sub", ["x", "one"], ["e"])], "else", [],
+                               [helper.make_tensor_value_info("e", TensorProto.FLOAT, None)],
+                               [helper.make_tensor("one", TensorProto.FLOAT, [1, 1], [1.0])])
+    zero = helper.make_tensor("zero", TensorProto.FLOAT, [], [0.0])
+    graph = helper.make_graph(
+        [helper.make_node("ReduceSum", ["x"], ["s"], keepdims=0),
+         helper.make_node("Greater", ["s", "zero"], ["c"]),
+         helper.make_node("If", ["c"], ["y"], then_branch=then_g, else_branch=else_g),
+         helper.make_node("Relu", ["y"], ["z"])],
+        "if_static",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 1])],
+        [helper.make_tensor_value_info("z", TensorProto.FLOAT, None)], [zero])
+    onnx_path = tmp_path / "if.onnx"
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), str(onnx_path))
+    atc("--model=" + str(onnx_path), "--framework=5", "--output=" + str(tmp_path / "if"),
+        "--soc_version=Ascend310")
+    m = Model(tmp_path / "if.om")
+    assert acl.mdl.get_output_size_by_index(m.desc, 0) == 4
+    dims, ret = acl.mdl.get_output_dims(m.desc, 0)
+    assert ret == ACL_SUCCESS and dims["dims"] == [1, 1]
+    for x, want in ((2.0, 3.0), (-3.0, 0.0), (0.5, 1.5)):
+        m.put(0, np.array([[x]], dtype=np.float32))
+        m.execute()
+        assert m.get(0, (1, 1))[0, 0] == pytest.approx(want)
+    m.close()
