@@ -1,0 +1,1 @@
+"""ais_bench.infer: InferSession (interface.py), the command line (cli.py) and its helpers."""
