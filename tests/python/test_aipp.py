@@ -481,3 +481,33 @@ def test_static_aipp_with_dynamic_batch_gears(acl_session, context, workdir):
         want = reference(images[b].tobytes(), cfg, 3, 16, 24)
         np.testing.assert_allclose(got[b], want, atol=2e-3, rtol=1e-5, err_msg=f"image {b}")
     model.close()
+
+
+def test_cpp_sample_classifies_nv12_like_onnxruntime(workdir):
+    """samples/cpp/aipp_classify fed NV12 bytes through static AIPP (aipp_yuv420sp.cfg)."""
+    import sys
+    sys.path.insert(0, os.path.join(ROOT, "tests", "samples"))
+    import sample_check as sc
+    binary = os.path.join(BUILD, "bin", "sample_aipp_classify")
+    if not os.path.exists(binary):
+        pytest.skip(f"{binary} not built")
+    if not sc.ort_available():
+        pytest.skip("onnxruntime-node missing: run scripts/fetch_models.sh")
+    onnx_path = sc.classifier_onnx(workdir)
+    om = os.path.join(workdir, "cpp_nv12")
+    rc, log = atc(onnx_path, om, os.path.join(SAMPLE_DIR, "aipp_yuv420sp.cfg"),
+                  ["--input_shape=input:1,3,224,224"])
+    assert rc == 0, log
+    mod = sample_module()
+    nv12 = mod.rgb_to_nv12(mod.test_image(256))
+    image = os.path.join(workdir, "nv12_256.bin")
+    nv12.tofile(image)
+    run = subprocess.run([binary, om + ".om", image], text=True, stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT, timeout=600)
+    assert run.returncode == 0, run.stdout
+    blocks = sc.parse_top5(run.stdout)
+    assert len(blocks) == 1, run.stdout
+    x = reference(nv12.tobytes(), nv12_cfg((16, 16, 224, 224), IMAGENET["min"], IMAGENET["var"]),
+                  3, 224, 224)[None]
+    problem = sc.top5_mismatch(blocks[0][1], sc.run_ort(onnx_path, x, workdir, tag="cpp_nv12"))
+    assert problem is None, f"{problem}\n{run.stdout}"
