@@ -356,3 +356,21 @@ def test_shuffle_channel_interp_upsample(tmp_path):
                 v.repeat(2, axis=2).repeat(2, axis=3)]
 
     check(tmp_path, net, [s, i1, i2, i3, u], reference=reference, atol=1e-5)
+
+
+@pytest.mark.parametrize("case", ["min_max_flip_clip", "two_min_sizes_step"])
+def test_prior_box(tmp_path, case):
+    """SSD's PriorBox (computed at compile time) against OpenCV's."""
+    params = {
+        "min_max_flip_clip": dict(min_size=[30.0], max_size=[60.0], aspect_ratio=[2.0, 3.0],
+                                  flip=True, clip=True, variance=[0.1, 0.1, 0.2, 0.2]),
+        # clip given explicitly: its default is false in SSD's current schema (ours), true in
+        # the older one OpenCV 4.6 carries.
+        "two_min_sizes_step": dict(min_size=[16.0, 24.0], aspect_ratio=[2.0], flip=False,
+                                   clip=False, step=8.0, offset=0.5, variance=[0.1]),
+    }[case]
+    net = Net("priorbox", seed=18)
+    feat = net.input("feat", [1, 4, 5, 6])
+    img = net.input("data", [1, 3, 40, 48])
+    y = net.layer("PriorBox", [feat, img], name="priors", prior_box_param=params)
+    check(tmp_path, net, [y], atol=1e-5)

@@ -51,6 +51,7 @@ const Entry kLowerings[] = {
     {"ShuffleChannel", LowerShuffleChannel},
     {"Interp", LowerInterp},
     {"Upsample", LowerUpsample},
+    {"PriorBox", LowerPriorBox},
 };
 
 }  // namespace

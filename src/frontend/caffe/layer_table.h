@@ -64,6 +64,8 @@ Status LowerReduction(LayerContext& ctx);
 Status LowerShuffleChannel(LayerContext& ctx);
 Status LowerInterp(LayerContext& ctx);
 Status LowerUpsample(LayerContext& ctx);
+// lower_prior_box.cc
+Status LowerPriorBox(LayerContext& ctx);
 
 }  // namespace caffe_frontend
 }  // namespace openacl
