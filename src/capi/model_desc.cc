@@ -181,6 +181,15 @@ aclError aclmdlGetInputDimsRange(const aclmdlDesc* modelDesc, size_t index,
     dimsRange->rangeCount = io->shape.size();
     for (size_t i = 0; i < io->shape.size() && i < ACL_MAX_DIM_CNT; ++i)
       dimsRange->range[i][0] = dimsRange->range[i][1] = io->shape[i];
+    // A gear model's dynamic dims range over its gears.
+    for (const auto& gear : modelDesc->gear_input_shapes)
+      for (size_t i = 0; index < gear.size() && i < gear[index].size() && i < ACL_MAX_DIM_CNT; ++i)
+        if (io->shape[i] < 0) {
+          int64_t v = gear[index][i];
+          int64_t* r = dimsRange->range[i];
+          if (r[0] < 0 || v < r[0]) r[0] = v;
+          if (r[1] < 0 || v > r[1]) r[1] = v;
+        }
     return Status::Ok();
   });
 }

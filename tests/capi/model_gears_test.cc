@@ -151,6 +151,14 @@ TEST_F(ModelGearsTest, BatchModelDescribesItselfAsAscendClDoes) {
   ASSERT_EQ(aclmdlGetCurOutputDims(s.desc, 0, &dims), ACL_SUCCESS);  // no gear set: max
   EXPECT_EQ(DimsOf(dims), (std::vector<int64_t>{8, 4}));
 
+  aclmdlIODimsRange range;
+  ASSERT_EQ(aclmdlGetInputDimsRange(s.desc, 0, &range), ACL_SUCCESS);
+  ASSERT_EQ(range.rangeCount, 4u);
+  EXPECT_EQ(range.range[0][0], 1);  // the batch dim ranges over the gears
+  EXPECT_EQ(range.range[0][1], 8);
+  EXPECT_EQ(range.range[1][0], 3);
+  EXPECT_EQ(range.range[1][1], 3);
+
   aclmdlBatch batch;
   ASSERT_EQ(aclmdlGetDynamicBatch(s.desc, &batch), ACL_SUCCESS);
   ASSERT_EQ(batch.batchCount, 4u);
