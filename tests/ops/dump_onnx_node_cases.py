@@ -90,7 +90,7 @@ def main():
             k = 0
             for name in names:
                 if name == "":
-                    lines.append("input none")
+                    lines.append("%s none" % kind)  # an omitted optional input or output
                     continue
                 path = os.path.join(ds, "%s_%d.pb" % (pref, k))
                 k += 1
