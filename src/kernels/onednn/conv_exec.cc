@@ -1,5 +1,7 @@
 #include "kernels/onednn/conv_exec.h"
 
+#include "kernels/onednn/bf16_convert.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -50,7 +52,8 @@ Status ConvExec::Init(const dnnl::primitive_desc& pd, const dnnl::primitive& pri
     reorder_src_ = src_int_ != src_user_;
     reorder_dst_ = dst_int_ != dst_user_;
     size_t src_in_pad = 0, dst_out_pad = 0, res_in_pad = 0;
-    if (reorder_src_) src_in_ = MakeReorder(src_user_, src_int_, &src_in_pad);
+    convert_src_ = reorder_src_ && SameLayoutAsBf16(src_user_, src_int_);
+    if (reorder_src_ && !convert_src_) src_in_ = MakeReorder(src_user_, src_int_, &src_in_pad);
     if (reorder_dst_) dst_out_ = MakeReorder(dst_int_, dst_user_, &dst_out_pad);
     if (sum_input_ >= 0 && !residual_binary_) {
       // The sum post-op accumulates into dst: put the residual there first.
@@ -80,7 +83,12 @@ Status ConvExec::Execute(const KernelIO& io, const std::string& what) const {
     dnnl::memory src = src_u, dst = dst_u;
     if (reorder_src_) {
       src = dnnl::memory(src_int_, eng, scratch + src_off_);
-      src_in_.execute(s, {{DNNL_ARG_FROM, src_u}, {DNNL_ARG_TO, src}, {DNNL_ARG_SCRATCHPAD, pad}});
+      if (convert_src_)
+        ConvertF32ToBf16(static_cast<const float*>(io.in(0).data),
+                         reinterpret_cast<uint16_t*>(scratch + src_off_), src_int_.get_size() / 2);
+      else
+        src_in_.execute(s,
+                        {{DNNL_ARG_FROM, src_u}, {DNNL_ARG_TO, src}, {DNNL_ARG_SCRATCHPAD, pad}});
     }
     if (reorder_dst_) dst = dnnl::memory(dst_int_, eng, scratch + dst_off_);
     ArgMap args{{DNNL_ARG_SRC, src},

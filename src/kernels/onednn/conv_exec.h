@@ -38,6 +38,7 @@ class ConvExec {
   dnnl::primitive prim_;
   dnnl::memory::desc src_user_, dst_user_, res_user_, src_int_, dst_int_, bias_md_;
   bool reorder_src_ = false, reorder_dst_ = false;
+  bool convert_src_ = false;  // src_int_ is src_user_ as bf16: ConvertF32ToBf16, no reorder
   bool residual_binary_ = false, residual_copy_ = false;
   dnnl::reorder src_in_, dst_out_, res_in_;
   size_t pad_off_ = 0, src_off_ = 0, dst_off_ = 0;

@@ -1,5 +1,7 @@
 #include "kernels/onednn/matmul_exec.h"
 
+#include "kernels/onednn/bf16_convert.h"
+
 #include <algorithm>
 
 namespace openacl::onednn {
@@ -49,7 +51,8 @@ Status MatMulExec::Init(MatMulExecConfig cfg, const std::string& what) {
     prim_ = dnnl::matmul(pd);
     weights_md_ = pd.weights_desc();
     pad_bytes_ = std::max<size_t>(pd.scratchpad_desc().get_size(), 64);
-    if (bf16_) {
+    convert_src_ = bf16_ && SameLayoutAsBf16(cfg_.src, src_int_);
+    if (bf16_ && !convert_src_) {
       dnnl::primitive_attr attr;
       attr.set_scratchpad_mode(dnnl::scratchpad_mode::user);
       dnnl::reorder::primitive_desc rpd(CpuEngine(), cfg_.src, CpuEngine(), src_int_, attr);
@@ -81,7 +84,12 @@ Status MatMulExec::Execute(const KernelIO& io, const std::string& what) const {
     dnnl::memory src(cfg_.src, eng, io.in(0).data);
     if (bf16_) {
       dnnl::memory converted(src_int_, eng, static_cast<char*>(io.scratch) + src_off_);
-      src_in_.execute(s,
+      if (convert_src_)
+        ConvertF32ToBf16(static_cast<const float*>(io.in(0).data),
+                         static_cast<uint16_t*>(converted.get_data_handle()),
+                         src_int_.get_size() / 2);
+      else
+        src_in_.execute(s,
                       {{DNNL_ARG_FROM, src}, {DNNL_ARG_TO, converted}, {DNNL_ARG_SCRATCHPAD, pad}});
       src = converted;
     }

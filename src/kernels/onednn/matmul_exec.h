@@ -47,6 +47,7 @@ class MatMulExec {
   bool bf16_ = false;
   dnnl::memory::desc src_int_;  // bf16 copy of the source in scratch (bf16_ only)
   dnnl::reorder src_in_;
+  bool convert_src_ = false;  // src_int_ is cfg_.src as bf16: ConvertF32ToBf16
   size_t src_off_ = 0;
 };
 
