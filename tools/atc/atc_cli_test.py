@@ -79,7 +79,8 @@ with tempfile.TemporaryDirectory() as tmp:
 
     # Errors.
     rc, out, err = run("--model=" + onnx_path, "--framework=3", "--output=" + prefix)
-    check(rc != 0 and "framework 3 not supported: openacl compiles ONNX (--framework=5)" in err,
+    check(rc != 0 and "framework 3 not supported: openacl compiles Caffe (--framework=0) and "
+          "ONNX (--framework=5)" in err,
           "framework error: " + err)
     check("ATC run failed" in err, "failure line")
     rc, out, err = run("--bogus=1")
