@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 PY := /usr/bin/python3
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=Release
 
-.PHONY: all deps build test demo install clean test-models sanitize tsan fetch
+.PHONY: all deps build test demo install clean test-models sanitize tsan fetch fuzz
 
 all: build
 
@@ -49,5 +49,15 @@ tsan: deps
 	OMP_NUM_THREADS=1 OPENACL_NUM_THREADS=1 TSAN_OPTIONS=halt_on_error=1 build-tsan/bin/capi_tests \
 	  --gtest_filter='*Stress*:*Concurrent*:*Thread*:*Async*:*Callback*'
 
+# libFuzzer targets (clang, ASan + UBSan), each run FUZZ_SECONDS on a seed corpus generated from
+# the test models; findings land in build-fuzz/fuzz-artifacts and fail the run.
+FUZZ_SECONDS ?= 60
+fuzz:
+	./scripts/install-deps.sh --fuzz
+	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPENACL_FUZZ=ON \
+	  -DOPENACL_BUILD_PYTHON=OFF -DOPENACL_BUILD_TESTS=OFF
+	cmake --build build-fuzz -j $(JOBS) --target fuzz_targets atc
+	./tests/fuzz/run_fuzz.sh build-fuzz $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD) build-asan build-tsan
+	rm -rf $(BUILD) build-asan build-tsan build-fuzz

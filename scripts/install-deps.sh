@@ -14,6 +14,10 @@ PKGS=(cmake g++ make pkg-config libonnx-dev libprotobuf-dev protobuf-compiler li
 if [ "${1:-}" = "--models" ]; then
   PKGS+=(python3-torch python3-torchvision)
 fi
+# make fuzz: clang's libFuzzer and sanitizer runtimes, and its OpenMP runtime.
+if [ "${1:-}" = "--fuzz" ]; then
+  PKGS+=(clang libfuzzer-14-dev libclang-rt-14-dev libomp-14-dev)
+fi
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
