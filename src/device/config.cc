@@ -44,7 +44,7 @@ Result<RuntimeConfig> ParseConfigText(const std::string& text, const std::string
   nlohmann::json root;
   try {
     root = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for numbers
     return Status(StatusCode::kParseFile, "config " + origin + " is not valid JSON: " + e.what());
   }
   if (!root.is_object()) {

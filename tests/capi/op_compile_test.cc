@@ -105,6 +105,11 @@ TEST(OpJson, ConstInputsAndRanges) {
   EXPECT_TRUE(IsDynamic(d));
 }
 
+// The same out_of_range escape as in aclInit's config (found by fuzzing it): a huge number.
+TEST(OpJson, NumberOutOfRangeIsAnError) {
+  EXPECT_FALSE(ParseOpDescList("[{\"op\": \"Add\", \"x\": 1e999}]", "t.json").ok());
+}
+
 TEST(OpJson, SyntaxErrorsNameEntryAndField) {
   EXPECT_NE(ParseError("[").find("not valid JSON"), std::string::npos);
   EXPECT_NE(ParseError(R"([{"input_desc":[]}])").find("entry 0: 'op'"), std::string::npos);

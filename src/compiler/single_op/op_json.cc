@@ -326,7 +326,7 @@ Result<std::vector<OpDesc>> ParseOpDescList(const std::string& text, const std::
   json root;
   try {
     root = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers
     return Bad(source + ": not valid JSON: " + e.what());
   }
   if (root.is_object()) root = json::array({root});
@@ -357,7 +357,7 @@ Result<OpDesc> ParseOpDesc(const std::string& text) {
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers
     return Bad(std::string("single-op description is not valid JSON: ") + e.what());
   }
   return ParseEntry(j, "single-op description");

@@ -40,6 +40,16 @@ TEST(ConfigTest, ErrorsNameTheFileAndProblem) {
   EXPECT_NE(missing.status().message().find("/nonexistent/acl.json"), std::string::npos);
 }
 
+// Found by fuzz_acl_config (tests/fuzz/regressions/fuzz_acl_config/huge-number-out-of-range): a
+// number too large for a double made the JSON library throw out_of_range, which escaped.
+TEST(ConfigTest, NumberOutOfRangeIsAParseError) {
+  auto r = ParseConfigText("9e999999999999999999", "big.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("big.json is not valid JSON"), std::string::npos)
+      << r.status().message();
+  EXPECT_FALSE(ParseConfigText("{\"openacl\": {\"num_threads\": 1e400}}", "b.json").ok());
+}
+
 TEST(ConfigTest, ActiveConfigSetsSocName) {
   RuntimeConfig c;
   c.soc_name = "Ascend910B";
