@@ -204,7 +204,7 @@ def test_keep_dtype_errors_name_file_and_line(onnx_path, tmp_path):
     assert r.returncode != 0 and "missing.cfg" in r.stderr, r.stderr
 
 
-def test_mixed_precision_within_bf16_tolerance_of_fp32(acl_session, onnx_path, x):
+def test_mixed_precision_within_bf16_tolerance_of_fp32(context, onnx_path, x):
     ref = run_om(compile_om(onnx_path, "fp32"), x)
     for mode in ("allow_mix_precision", "allow_mix_precision_bf16", "force_fp16"):
         got = run_om(compile_om(onnx_path, "mix_" + mode, "--precision_mode=" + mode), x)
@@ -215,7 +215,7 @@ def test_mixed_precision_within_bf16_tolerance_of_fp32(acl_session, onnx_path, x
             assert max(rel_err(g, r) for r, g in zip(ref, got)) > 1e-4, mode
 
 
-def test_disable_bf16_env_forces_fp32_exactly(acl_session, onnx_path, x, monkeypatch):
+def test_disable_bf16_env_forces_fp32_exactly(context, onnx_path, x, monkeypatch):
     ref = run_om(compile_om(onnx_path, "fp32_env"), x)
     om = compile_om(onnx_path, "bf16_env", "--precision_mode=allow_mix_precision_bf16")
     monkeypatch.setenv("OPENACL_DISABLE_BF16", "1")
@@ -229,7 +229,7 @@ def test_disable_bf16_env_forces_fp32_exactly(acl_session, onnx_path, x, monkeyp
         assert not all(np.array_equal(r, g) for r, g in zip(ref, again))
 
 
-def test_keep_dtype_keeps_nodes_fp32(acl_session, onnx_path, x, tmp_path):
+def test_keep_dtype_keeps_nodes_fp32(context, onnx_path, x, tmp_path):
     keep = tmp_path / "keep_one.cfg"
     keep.write_text("conv_a\n")
     om = compile_om(onnx_path, "keep_one", "--precision_mode=allow_mix_precision_bf16",
