@@ -255,13 +255,16 @@ TEST_F(FaultLifecycleTest, HandlesOfADestroyedContextAreStale) {
   ASSERT_EQ(aclrtCreateEvent(&e), ACL_SUCCESS);
   // Another thread, current on `other`, loses its context when this one destroys it.
   std::promise<aclError> after;
-  std::atomic<bool> destroyed{false};
+  std::atomic<bool> current{false}, destroyed{false};
   std::thread t([&] {
-    ASSERT_EQ(aclrtSetCurrentContext(other), ACL_SUCCESS);
+    // EXPECT, not ASSERT: the promise is set on every path, so the test cannot hang.
+    EXPECT_EQ(aclrtSetCurrentContext(other), ACL_SUCCESS);
+    current = true;
     while (!destroyed) std::this_thread::yield();
     void* p = nullptr;
     after.set_value(aclrtMalloc(&p, 16, ACL_MEM_MALLOC_HUGE_FIRST));
   });
+  while (!current) std::this_thread::yield();  // `other` is t's context before it is destroyed
   ASSERT_EQ(aclrtSetCurrentContext(mine), ACL_SUCCESS);
   Gate gate;
   gate.Close(s);
